@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Partner Center's error body, plus our `errors[]` naming each bad field. */
+export const fieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export type FieldErrorBody = z.infer<typeof fieldErrorSchema>;
+
+export const errorResponseSchema = z
+  .object({
+    code: z.number().int(),
+    description: z.string(),
+    data: z.array(z.unknown()),
+    source: z.string(),
+    errors: z.array(fieldErrorSchema),
+  })
+  .meta({ id: 'Error' });
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const linkSchema = z
+  .object({
+    uri: z.string(),
+    method: z.string(),
+    headers: z.array(z.object({ key: z.string(), value: z.string() })),
+  })
+  .meta({ id: 'Link' });
+export type Link = z.infer<typeof linkSchema>;
+
+export const attributesSchema = (objectType: string) => z.object({ objectType: z.literal(objectType) });
+
+/** `totalCount` is the number of items in this page, as in the model system. */
+export function collectionSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    totalCount: z.number().int(),
+    items: z.array(item),
+    links: z.object({ self: linkSchema, next: linkSchema.optional() }),
+    attributes: attributesSchema('Collection'),
+  });
+}
+
+export const CONTINUATION_HEADER = 'ms-continuationtoken';
+export const REQUEST_ID_HEADER = 'ms-requestid';
+export const CORRELATION_ID_HEADER = 'ms-correlationid';

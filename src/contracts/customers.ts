@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { collectionSchema, linkSchema } from './common.ts';
+
+export const addressSchema = z.object({
+  country: z.string(),
+  region: z.string().nullable().optional(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  addressLine1: z.string(),
+  addressLine2: z.string().nullable(),
+  addressLine3: z.string().nullable().optional(),
+  postalCode: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phoneNumber: z.string().nullable(),
+});
+
+/** A customer as Partner Center returns it, plus our `indirectReseller` and `createdAt`. */
+export const customerSchema = z
+  .object({
+    id: z.uuid(),
+    commerceId: z.uuid(),
+    companyProfile: z.object({
+      tenantId: z.uuid(),
+      domain: z.string(),
+      companyName: z.string(),
+      organizationRegistrationNumber: z.string().nullable().optional(),
+      attributes: z.object({ objectType: z.literal('CustomerCompanyProfile') }),
+    }),
+    billingProfile: z.object({
+      email: z.string(),
+      culture: z.string(),
+      language: z.string(),
+      companyName: z.string(),
+      defaultAddress: addressSchema,
+      attributes: z.object({ objectType: z.literal('CustomerBillingProfile') }),
+    }),
+    relationshipToPartner: z.enum(['none', 'reseller', 'advisor']),
+    associatedPartnerId: z.string().nullable().optional(),
+    indirectReseller: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    indirectProvider: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    allowDelegatedAccess: z.boolean(),
+    createdAt: z.iso.datetime(),
+    links: z.object({ self: linkSchema }),
+    attributes: z.object({ objectType: z.literal('Customer') }),
+  })
+  .meta({ id: 'Customer' });
+export type Customer = z.infer<typeof customerSchema>;
+
+export const customerCollectionSchema = collectionSchema(customerSchema);
+
+export const customerFilterSchema = z.object({
+  Field: z.enum(['CompanyName', 'Domain', 'IndirectReseller']),
+  Value: z.string().min(1).max(255),
+  Operator: z.literal('starts_with'),
+});
+export type CustomerFilter = z.infer<typeof customerFilterSchema>;
+
+export const customerListQuerySchema = z.object({
+  size: z.coerce.number().int().min(1, 'size must be between 1 and 500').max(500, 'size must be between 1 and 500').default(100),
+  filter: z.string().max(2000).optional(),
+  seekOperation: z.enum(['Next']).optional(),
+});
+
+export const relationshipRequestSchema = z.object({
+  url: z.string(),
+  attributes: z.object({ objectType: z.literal('CustomerRelationshipRequest') }),
+});
+
+export const indirectResellerSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  relationshipType: z.literal('IsIndirectCloudSolutionProviderOf'),
+  state: z.enum(['Active', 'Inactive', 'Suspended', 'Terminated']),
+  mpnId: z.string(),
+  location: z.string(),
+  attributes: z.object({ objectType: z.literal('PartnerRelationship') }),
+});
+export const indirectResellerCollectionSchema = collectionSchema(indirectResellerSchema);

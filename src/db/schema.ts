@@ -1,0 +1,327 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables in migrations/*.sql. Keep in step with the migrations. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+/** numeric comes back as a string: no float rounding of money. */
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export interface SettingsTable { key: string; value: string; created_at: CreatedAt }
+
+export interface CloudInstancesTable {
+  id: 'public' | 'usgov';
+  name: string;
+  domain_suffix: string;
+  relationship_requests_enabled: boolean;
+  indirect_model_enabled: boolean;
+  agreement_required: boolean;
+}
+
+export interface PartnerOrganizationsTable {
+  id: string;
+  instance_id: 'public' | 'usgov';
+  name: string;
+  kind: 'direct' | 'indirect_provider' | 'indirect_reseller';
+  mpn_id: string;
+  markets: string[];
+  email_domains: string[];
+  usgov_validated: Generated<boolean>;
+  invitation_code: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PartnershipsTable {
+  provider_id: string;
+  reseller_id: string;
+  state: 'active' | 'inactive' | 'suspended' | 'terminated';
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PartnerUsersTable {
+  id: string;
+  partner_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  disabled_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PartnerUserRolesTable {
+  user_id: string;
+  role: 'global_admin' | 'admin_agent' | 'sales_agent' | 'helpdesk_agent' | 'billing_admin';
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  kind: 'personal' | 'access';
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_seen_at: UpdatedAt;
+  revoked_at: Timestamp | null;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  failed_at: CreatedAt;
+}
+
+export interface CustomersTable {
+  id: string;
+  instance_id: 'public' | 'usgov';
+  commerce_id: string;
+  company_name: string;
+  domain: string;
+  organization_registration_number: string | null;
+  email: string;
+  culture: string;
+  language: string;
+  billing_company_name: string;
+  first_name: string;
+  last_name: string;
+  address_line1: string;
+  address_line2: string | null;
+  address_line3: string | null;
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
+  country: string;
+  phone_number: string | null;
+  admin_user_name: Generated<string>;
+  admin_password_hash: string;
+  admin_password_set_at: UpdatedAt;
+  created_by_partner_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DomainRegistryTable {
+  instance_id: 'public' | 'usgov';
+  domain: string;
+  customer_id: string;
+  registered_at: CreatedAt;
+}
+
+export interface CustomerRelationshipsTable {
+  customer_id: string;
+  partner_id: string;
+  origin: 'created' | 'invited';
+  state: Generated<'active' | 'terminated'>;
+  indirect_reseller_id: string | null;
+  indirect_provider_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CustomerEligibilityValidationsTable {
+  id: string;
+  customer_id: string;
+  partner_id: string;
+  validation_type: 'GovernmentEntity' | 'RegulatedData';
+  details: string;
+  validated_by_user_id: string | null;
+  created_at: CreatedAt;
+}
+
+export type AgreementType = 'MicrosoftCloudAgreement' | 'MicrosoftCustomerAgreement';
+
+export interface AgreementTemplatesTable {
+  id: string;
+  instance_id: 'public' | 'usgov';
+  agreement_type: AgreementType;
+  agreement_link: string;
+  version_rank: number;
+  created_at: CreatedAt;
+}
+
+export interface AgreementConfirmationsTable {
+  id: string;
+  customer_id: string;
+  template_id: string;
+  agreement_type: AgreementType;
+  signer_first_name: string;
+  signer_last_name: string;
+  signer_email: string;
+  signer_phone: string | null;
+  date_agreed: Timestamp;
+  partner_id: string;
+  confirmed_by_user_id: string | null;
+  created_at: CreatedAt;
+}
+
+export type OfferCategory = 'enterprise' | 'small_business' | 'government' | 'education' | 'nonprofit' | 'trial';
+
+export interface OffersTable {
+  id: string;
+  instance_id: 'public' | 'usgov';
+  name: string;
+  description: string;
+  category: OfferCategory;
+  min_quantity: number;
+  max_quantity: number;
+  unit_type: string;
+  billing: 'license' | 'usage';
+  billing_cycles: string[];
+  term: 'P1M' | 'P1Y' | 'P3Y' | 'none';
+  purchase_limit: number | null;
+  is_add_on: boolean;
+  prerequisite_offer_ids: string[];
+  is_trial: boolean;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OfferMarketsTable {
+  offer_id: string;
+  country: string;
+  currency: string;
+  list_price: Numeric;
+}
+
+export interface OrdersTable {
+  id: string;
+  customer_id: string;
+  partner_id: string;
+  billing_cycle: 'monthly' | 'annual' | 'none' | 'one_time';
+  status: 'pending' | 'completed' | 'cancelled';
+  currency: string;
+  created_by_user_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  customer_id: string;
+  partner_id: string;
+  order_id: string;
+  offer_id: string;
+  friendly_name: string;
+  quantity: number;
+  unit_type: string;
+  status: 'active' | 'suspended' | 'deleted' | 'pending';
+  billing_cycle: string;
+  term: string;
+  auto_renew: Generated<boolean>;
+  partner_id_on_record: string | null;
+  indirect_reseller_id: string | null;
+  version: Generated<number>;
+  effective_start_date: Timestamp;
+  commitment_end_date: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrderLineItemsTable {
+  order_id: string;
+  line_item_number: number;
+  offer_id: string;
+  quantity: number;
+  friendly_name: string | null;
+  partner_id_on_record: string | null;
+  subscription_id: string;
+}
+
+export interface RelationshipInvitationsTable {
+  id: string;
+  partner_id: string;
+  also_provider_id: string | null;
+  customer_id: string | null;
+  created_by_user_id: string;
+  recipient_email: string | null;
+  recipient_domain: string | null;
+  token_hash: string;
+  state: 'pending' | 'accepted' | 'declined' | 'expired' | 'revoked';
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  responded_at: Timestamp | null;
+  accepted_customer_id: string | null;
+}
+
+export interface AuditRecordsTable {
+  id: string;
+  partner_id: string | null;
+  user_id: string | null;
+  actor: string;
+  operation_type: string;
+  resource_type: string;
+  resource_id: string | null;
+  customer_id: string | null;
+  new_value: Json | null;
+  operation_status: Generated<string>;
+  correlation_id: string | null;
+  request_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface IdempotencyRecordsTable {
+  partner_id: string;
+  method: string;
+  route: string;
+  request_id: string;
+  request_hash: string;
+  status_code: number | null;
+  response_encrypted: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface OnboardingDraftsTable {
+  id: string;
+  user_id: string;
+  partner_id: string;
+  step: Generated<string>;
+  data: Json;
+  request_id: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DB {
+  settings: SettingsTable;
+  cloud_instances: CloudInstancesTable;
+  partner_organizations: PartnerOrganizationsTable;
+  partnerships: PartnershipsTable;
+  partner_users: PartnerUsersTable;
+  partner_user_roles: PartnerUserRolesTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  customers: CustomersTable;
+  domain_registry: DomainRegistryTable;
+  customer_relationships: CustomerRelationshipsTable;
+  customer_eligibility_validations: CustomerEligibilityValidationsTable;
+  agreement_templates: AgreementTemplatesTable;
+  agreement_confirmations: AgreementConfirmationsTable;
+  offers: OffersTable;
+  offer_markets: OfferMarketsTable;
+  orders: OrdersTable;
+  subscriptions: SubscriptionsTable;
+  order_line_items: OrderLineItemsTable;
+  relationship_invitations: RelationshipInvitationsTable;
+  audit_records: AuditRecordsTable;
+  idempotency_records: IdempotencyRecordsTable;
+  onboarding_drafts: OnboardingDraftsTable;
+}

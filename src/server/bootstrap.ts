@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '#db/database.ts';
+import type { Config } from './config.ts';
+
+/** Applies the operator's instance settings (domain suffixes, usgov features) to the database. */
+export async function applyInstanceConfig(db: Db, config: Config) {
+  for (const [id, instance] of Object.entries(config.instances) as [keyof Config['instances'], Config['instances']['public']][]) {
+    await db
+      .updateTable('cloud_instances')
+      .set({
+        domain_suffix: instance.domainSuffix,
+        relationship_requests_enabled: instance.relationshipRequests,
+        indirect_model_enabled: instance.indirectModel,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
+/**
+ * The key that encrypts stored responses (idempotency records). From config, or created once and kept
+ * in the database, so that every process and every restart agrees on it. Never made at boot.
+ */
+export async function loadEncryptionKey(db: Db, config: Pick<Config, 'encryptionKey'>): Promise<Buffer> {
+  if (config.encryptionKey) return Buffer.from(config.encryptionKey, 'base64');
+  await db
+    .insertInto('settings')
+    .values({ key: 'encryption_key', value: randomBytes(32).toString('base64') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'encryption_key').executeTakeFirstOrThrow();
+  return Buffer.from(row.value, 'base64');
+}

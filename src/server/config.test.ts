@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '#server/config.ts';
+
+describe('config', () => {
+  it('defaults to PGlite in ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('./data') });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.instances.usgov.domainSuffix).toBe('onmicrosoft.us');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/pd', PARTNERDESK_DATA_DIR: '/x' });
+    expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgres://u@db:5432/pd' });
+  });
+
+  it('lists every bad value at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', USGOV_DOMAIN_SUFFIX: 'not a domain', PARTNERDESK_ENCRYPTION_KEY: 'short' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('PORT');
+    expect(problems).toContain('DATABASE_URL');
+    expect(problems).toContain('USGOV_DOMAIN_SUFFIX');
+    expect(problems).toContain('PARTNERDESK_ENCRYPTION_KEY');
+    expect((error as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.kind).toBe('pglite');
+  });
+});

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const domainSuffix = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(\.[a-z0-9]+)+$/, 'must be a domain such as onmicrosoft.com');
+
+const domainList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(domainSuffix));
+
+/** Every setting the server reads, from the environment. The one place config is parsed. */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    PARTNERDESK_DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `auto`: seed the demo data on the first start of an empty database. */
+    PARTNERDESK_DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+    SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
+    SESSION_COOKIE_SECURE: booleanish.optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    PUBLIC_DOMAIN_SUFFIX: domainSuffix.default('onmicrosoft.com'),
+    USGOV_DOMAIN_SUFFIX: domainSuffix.default('onmicrosoft.us'),
+    USGOV_RELATIONSHIP_REQUESTS: booleanish.default(false),
+    USGOV_INDIRECT_MODEL: booleanish.default(false),
+    RESERVED_EMAIL_DOMAINS: domainList.default([]),
+    /** 32 bytes, base64. Without it, a key is created once and kept in the database. */
+    PARTNERDESK_ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+      .optional(),
+    TRUST_PROXY: booleanish.default(false),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    database: env.DATABASE_URL
+      ? ({ kind: 'postgres', url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, poolSize: env.DATABASE_POOL_SIZE } as const)
+      : ({ kind: 'pglite', dataDir: path.resolve(env.PARTNERDESK_DATA_DIR) } as const),
+    logLevel: env.LOG_LEVEL,
+    demoData: env.PARTNERDESK_DEMO_DATA,
+    sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+    sessionCookieSecure: env.SESSION_COOKIE_SECURE ?? (env.PUBLIC_URL ?? '').startsWith('https:'),
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    signInThrottle: { maxFailures: env.SIGN_IN_MAX_FAILURES, windowMs: env.SIGN_IN_WINDOW_MINUTES * 60_000 },
+    instances: {
+      public: { domainSuffix: env.PUBLIC_DOMAIN_SUFFIX, relationshipRequests: true, indirectModel: true },
+      usgov: {
+        domainSuffix: env.USGOV_DOMAIN_SUFFIX,
+        relationshipRequests: env.USGOV_RELATIONSHIP_REQUESTS,
+        indirectModel: env.USGOV_INDIRECT_MODEL,
+      },
+    },
+    reservedEmailDomains: env.RESERVED_EMAIL_DOMAINS,
+    encryptionKey: env.PARTNERDESK_ENCRYPTION_KEY,
+    trustProxy: env.TRUST_PROXY,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  }));
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; a bad value throws a ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable counts as unset, as shells and .env files often leave them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])] ?? null)})`));
+  }
+  return result.data;
+}

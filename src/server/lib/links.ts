@@ -1,0 +1,18 @@
+import type { Link } from '#contracts/common.ts';
+
+export function link(uri: string, method = 'GET', headers: Record<string, string> = {}): Link {
+  return { uri, method, headers: Object.entries(headers).map(([key, value]) => ({ key, value })) };
+}
+
+/** A collection in Partner Center's shape; `next` carries the continuation as a header. */
+export function collection<T>(items: T[], selfUri: string, next?: { uri: string; continuationToken: string }) {
+  return {
+    totalCount: items.length,
+    items,
+    links: {
+      self: link(selfUri),
+      ...(next ? { next: link(next.uri, 'GET', { 'MS-ContinuationToken': next.continuationToken }) } : {}),
+    },
+    attributes: { objectType: 'Collection' as const },
+  };
+}

@@ -1,0 +1,14 @@
+import type { UserRecord } from '#server/modules/auth/repository.ts';
+
+/** The caller of a request: a partner user, authenticated by a session cookie or a bearer token. */
+export interface Principal {
+  user: Omit<UserRecord, 'passwordHash' | 'disabled'>;
+  via: 'session' | 'token';
+  sessionId?: string;
+  csrfToken?: string;
+}
+
+export function principalOf(user: UserRecord, via: Principal['via'], extra: { sessionId?: string; csrfToken?: string } = {}): Principal {
+  const { passwordHash: _hash, disabled: _disabled, ...rest } = user;
+  return { user: rest, via, ...extra };
+}

@@ -1,0 +1,66 @@
+import { openDatabase } from '#db/database.ts';
+import { migrate } from '#db/migrate.ts';
+import { buildApp, logRedactions } from './app.ts';
+import { applyInstanceConfig } from './bootstrap.ts';
+import type { Config } from './config.ts';
+import { passwordHasher, randomIds } from './lib/adapters.ts';
+import { DEMO_PASSWORD, demoSignIns, isEmptyDatabase, seedDemo } from './seed/demo.ts';
+
+/** Opens the database, migrates, seeds on the first start, listens, and shuts down cleanly on SIGINT/SIGTERM. */
+export async function serve(config: Config) {
+  const database = await openDatabase(config.database);
+  try {
+    const migration = await migrate(database);
+    await applyInstanceConfig(database.db, config);
+    let seeded = false;
+    if (config.demoData === 'auto' && (await isEmptyDatabase(database.db))) {
+      seeded = (await seedDemo(database.db, { ids: randomIds, hasher: passwordHasher })).seeded;
+    }
+
+    const app = await buildApp({
+      config,
+      db: database.db,
+      logger: { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
+    });
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+      const timer = setTimeout(() => {
+        app.log.error('shutdown timed out; exiting');
+        process.exit(1);
+      }, config.shutdownTimeoutMs);
+      timer.unref();
+      // app.close() stops accepting, waits for in-flight requests; then the database closes.
+      app
+        .close()
+        .then(() => database.close())
+        .then(() => process.exit(0))
+        .catch((error: unknown) => {
+          app.log.error({ err: error }, 'error during shutdown');
+          process.exit(1);
+        });
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+    await app.listen({ port: config.port, host: config.host });
+    const where = database.kind === 'pglite' ? `embedded PGlite in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL (DATABASE_URL)';
+    const lines = [
+      '',
+      `Partnerdesk is running at ${config.publicUrl}`,
+      `  database: ${where}${migration.applied.length ? ` (applied ${migration.applied.join(', ')})` : ''}`,
+      `  API docs: ${config.publicUrl}/docs`,
+    ];
+    if (seeded || config.demoData === 'auto') {
+      lines.push(`  demo data: ${seeded ? 'seeded now' : 'present'}. Demo sign-ins (password ${DEMO_PASSWORD}):`);
+      for (const signIn of demoSignIns) lines.push(`    ${signIn.email.padEnd(34)} ${signIn.partner} (${signIn.roles.join(', ')})`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+    return app;
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

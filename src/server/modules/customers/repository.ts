@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { Executor } from '#db/database.ts';
+
+export interface CustomerListFilter {
+  field: 'CompanyName' | 'Domain' | 'IndirectReseller';
+  prefix: string;
+}
+
+/** A keyset position: the last row of the previous page in the (lower(company_name), id) order. */
+export interface CustomerCursor { name: string; id: string }
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Customers that `partnerId` has an active relationship with. Every read of customers goes through it. */
+function visibleCustomers(db: Executor, partnerId: string) {
+  return db
+    .selectFrom('customers as c')
+    .innerJoin('customer_relationships as cr', (join) =>
+      join.onRef('cr.customer_id', '=', 'c.id').on('cr.partner_id', '=', partnerId).on('cr.state', '=', 'active'),
+    )
+    .leftJoin('partner_organizations as reseller', 'reseller.id', 'cr.indirect_reseller_id')
+    .leftJoin('partner_organizations as provider', 'provider.id', 'cr.indirect_provider_id')
+    .select([
+      'c.id',
+      'c.commerce_id',
+      'c.company_name',
+      'c.domain',
+      'c.organization_registration_number',
+      'c.email',
+      'c.culture',
+      'c.language',
+      'c.billing_company_name',
+      'c.first_name',
+      'c.last_name',
+      'c.address_line1',
+      'c.address_line2',
+      'c.address_line3',
+      'c.city',
+      'c.state',
+      'c.postal_code',
+      'c.country',
+      'c.phone_number',
+      'c.created_at',
+      'cr.origin',
+      'cr.indirect_reseller_id',
+      'reseller.name as indirect_reseller_name',
+      'reseller.mpn_id as indirect_reseller_mpn_id',
+      'cr.indirect_provider_id',
+      'provider.name as indirect_provider_name',
+      sql<string>`lower(c.company_name)`.as('sort_name'),
+    ]);
+}
+
+export type CustomerRow = Awaited<ReturnType<ReturnType<typeof visibleCustomers>['executeTakeFirstOrThrow']>>;
+
+export async function findVisibleCustomer(db: Executor, partnerId: string, customerId: string) {
+  return visibleCustomers(db, partnerId).where('c.id', '=', customerId).executeTakeFirst();
+}
+
+/** One page in (lower(company_name), id) order; keyset, never OFFSET, so page 10,000 costs what page 1 does. */
+export async function listVisibleCustomers(
+  db: Executor,
+  partnerId: string,
+  options: { limit: number; after?: CustomerCursor | undefined; filter?: CustomerListFilter | undefined },
+) {
+  let query = visibleCustomers(db, partnerId);
+  if (options.filter) {
+    const pattern = `${escapeLike(options.filter.prefix.toLowerCase())}%`;
+    switch (options.filter.field) {
+      case 'CompanyName':
+        query = query.where(sql<string>`lower(c.company_name)`, 'like', pattern);
+        break;
+      case 'Domain':
+        query = query.where(sql<string>`lower(c.domain)`, 'like', pattern);
+        break;
+      case 'IndirectReseller':
+        query = query.where(sql<string>`lower(reseller.name)`, 'like', pattern);
+        break;
+    }
+  }
+  if (options.after) {
+    const { name, id } = options.after;
+    query = query.where(sql<boolean>`(lower(c.company_name), c.id) > (${name}, ${id}::uuid)`);
+  }
+  return query.orderBy(sql`lower(c.company_name)`).orderBy('c.id').limit(options.limit).execute();
+}

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CONTINUATION_HEADER, errorResponseSchema } from '#contracts/common.ts';
+import { customerCollectionSchema, customerListQuerySchema, customerSchema, relationshipRequestSchema } from '#contracts/customers.ts';
+import { collection } from '#server/lib/links.ts';
+import { requirePrincipal } from '#server/plugins/auth.ts';
+import type { CustomersService } from './service.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+
+export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersService }> = async (app, { customers }) => {
+  app.get('/v1/customers', {
+    schema: {
+      tags: ['customers'],
+      summary: 'The customers I have a relationship with, by company name; keyset paging with MS-ContinuationToken',
+      querystring: customerListQuerySchema,
+      headers: z.object({ [CONTINUATION_HEADER]: z.string().max(2000).optional() }),
+      response: { 200: customerCollectionSchema, ...errors },
+    },
+  }, async (request) => {
+    const page = await customers.list(requirePrincipal(request), {
+      size: request.query.size,
+      filter: request.query.filter,
+      continuationToken: request.headers[CONTINUATION_HEADER],
+    });
+    return collection(page.items, page.selfUri, page.next);
+  });
+
+  app.get('/v1/customers/relationshiprequests', {
+    schema: {
+      tags: ['customers'],
+      summary: "The partner's link for existing customers to accept a reseller relationship",
+      response: { 200: relationshipRequestSchema, ...errors },
+    },
+  }, async (request) => ({
+    ...(await customers.relationshipRequestLink(requirePrincipal(request))),
+    attributes: { objectType: 'CustomerRelationshipRequest' as const },
+  }));
+
+  app.get('/v1/customers/:customerId', {
+    schema: {
+      tags: ['customers'],
+      summary: 'One customer (404 for a customer I have no relationship with)',
+      params: z.object({ customerId: z.uuid('customerId must be a GUID') }),
+      response: { 200: customerSchema, ...errors },
+    },
+  }, async (request) => customers.get(requirePrincipal(request), request.params.customerId));
+};

@@ -1,0 +1,61 @@
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '#domain/errors.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '#contracts/auth.ts';
+import type { Principal } from '#server/lib/principal.ts';
+import type { AuthService } from '#server/modules/auth/service.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+  interface FastifyContextConfig {
+    /** `public` routes need no caller; every other route needs a signed-in user or a token. */
+    auth?: 'public' | 'required';
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller from `Authorization: Bearer` (scripts) or the session cookie (the portal).
+ * Cookie-authenticated writes must carry the session's CSRF token in X-CSRF-Token.
+ */
+export const authPlugin = fp<{ auth: AuthService }>(
+  async (app, { auth }) => {
+    app.decorateRequest('principal', undefined);
+    app.addHook('preHandler', async (request) => {
+      if (request.is404) return;
+      const mode = request.routeOptions.config.auth ?? 'required';
+      request.principal = await resolvePrincipal(request, auth);
+      if (mode === 'public') return;
+      if (!request.principal) {
+        throw new DomainError('unauthenticated', 'Sign in, or send Authorization: Bearer <token>.');
+      }
+      if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || sent !== request.principal.csrfToken) {
+          throw new DomainError('csrf_failed', 'The request has no valid X-CSRF-Token header. Reload the page and try again.');
+        }
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['errors'] },
+);
+
+async function resolvePrincipal(request: FastifyRequest, auth: AuthService): Promise<Principal | undefined> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const principal = match?.[1] ? await auth.authenticateBearer(match[1]) : undefined;
+    if (!principal) throw new DomainError('unauthenticated', 'The bearer token is not valid, expired or revoked.');
+    return principal;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie ? auth.authenticateSession(cookie) : undefined;
+}
+
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new DomainError('unauthenticated', 'Sign in first.');
+  return request.principal;
+}

@@ -1,0 +1,55 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, errorCatalog, type FieldError } from '#domain/errors.ts';
+import type { ErrorResponse } from '#contracts/common.ts';
+
+export function errorBody(code: number, description: string, errors: FieldError[] = [], data: unknown[] = []): ErrorResponse {
+  return { code, description, data, source: 'Partnerdesk', errors };
+}
+
+/** The one error handler: one body shape, a status from the one catalog, no internals in a 5xx. */
+export const errorsPlugin = fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+      if (error instanceof DomainError) return sendDomainError(error, request, reply);
+
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const fieldErrors = error.validation.map((issue) => ({
+          field: [issue.instancePath.replace(/^\//, '').replaceAll('/', '.'), missingProperty(issue.params)]
+            .filter(Boolean)
+            .join('.') || error.validationContext || 'body',
+          code: 'invalid',
+          message: issue.message ?? 'This value is not valid.',
+        }));
+        const where = error.validationContext ?? 'request';
+        const description = `The ${where} is not valid: ${fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ')}`;
+        return reply.status(400).send(errorBody(errorCatalog.invalid_input.pcCode, description, fieldErrors));
+      }
+
+      const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+      if (status >= 400 && status < 500) {
+        // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+        return reply.status(status).send(errorBody(errorCatalog.invalid_input.pcCode, error.message));
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return reply.status(500).send(errorBody(errorCatalog.internal.pcCode, 'Something went wrong on our side. Try again; if it persists, give the MS-CorrelationId to your operator.'));
+    });
+  },
+  { name: 'errors' },
+);
+
+function missingProperty(params: unknown): string | undefined {
+  if (params && typeof params === 'object' && 'missingProperty' in params) return String(params.missingProperty);
+  return undefined;
+}
+
+export function sendDomainError(error: DomainError, request: FastifyRequest, reply: FastifyReply) {
+  const entry = errorCatalog[error.code];
+  if (entry.status >= 500) request.log.error({ err: error }, error.message);
+  if (error.code === 'rate_limited') {
+    const retry = (error.data[0] as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retry) reply.header('Retry-After', String(retry));
+  }
+  return reply.status(entry.status).send(errorBody(entry.pcCode, error.message, error.fieldErrors, error.data));
+}

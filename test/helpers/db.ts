@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type DatabaseHandle } from '#db/database.ts';
+import { migrate } from '#db/migrate.ts';
+
+export type TestDatabaseKind = 'pglite' | 'postgres';
+
+/** Which database the integration tests run on: PGlite, or the PostgreSQL at TEST_DATABASE_URL with TEST_DB=postgres. */
+export function testDatabaseKind(): TestDatabaseKind {
+  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+}
+
+export interface TestDatabase extends DatabaseHandle {
+  /** The PostgreSQL schema of this file's database, when on PostgreSQL. */
+  schema?: string;
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a schema of its own on PostgreSQL,
+ * dropped on close so reruns start clean. Tests create their own data with the factories.
+ */
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  let handle: TestDatabase;
+  if (testDatabaseKind() === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+    const schema = `pd_test_${randomBytes(6).toString('hex')}`;
+    const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+    await admin.runScript(`create schema ${schema}`);
+    await admin.close();
+    const inner = await openDatabase({ kind: 'postgres', url, schema, poolSize: 30 });
+    handle = {
+      ...inner,
+      schema,
+      async close() {
+        await inner.close();
+        const cleanup = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+        await cleanup.runScript(`drop schema if exists ${schema} cascade`);
+        await cleanup.close();
+      },
+    };
+  } else {
+    handle = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
+  }
+  if (options.migrated !== false) await migrate(handle);
+  return handle;
+}
