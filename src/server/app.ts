@@ -10,7 +10,8 @@ import { errorCatalog } from '#domain/errors.ts';
 import type { Config } from './config.ts';
 import { passwordHasher, randomIds, systemClock, type Clock, type IdGenerator, type PasswordHasher } from './lib/adapters.ts';
 import { authPlugin } from './plugins/auth.ts';
-import { errorBody, errorsPlugin } from './plugins/errors.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { errorBody } from './lib/error-body.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { requestIdsPlugin, safeId } from './plugins/request-ids.ts';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '#contracts/common.ts';
@@ -20,6 +21,18 @@ import { customersRoutes } from './modules/customers/routes.ts';
 import { createCustomersService } from './modules/customers/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { partnersRoutes } from './modules/partners/routes.ts';
+import { agreementsRoutes } from './modules/agreements/routes.ts';
+import { createAgreementsService } from './modules/agreements/service.ts';
+import { offersRoutes } from './modules/offers/routes.ts';
+import { createOffersService } from './modules/offers/service.ts';
+import { ordersRoutes } from './modules/orders/routes.ts';
+import { createOrdersService } from './modules/orders/service.ts';
+import { onboardingRoutes } from './modules/onboarding/routes.ts';
+import { createOnboardingService } from './modules/onboarding/service.ts';
+import { validationRoutes } from './modules/validation/routes.ts';
+import { createIdempotency } from './lib/idempotency.ts';
+import { loadEncryptionKey } from './bootstrap.ts';
+import { caseInsensitiveBodyPlugin } from './plugins/case-insensitive-body.ts';
 import { createPartnersService } from './modules/partners/service.ts';
 
 export interface AppDeps {
@@ -81,16 +94,27 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fastifyCookie);
 
   // Services
+  const idempotency = createIdempotency({ db, clock, key: await loadEncryptionKey(db, config) });
   const auth = createAuthService({ db, clock, ids, hasher, config });
-  const customers = createCustomersService({ db, publicUrl: config.publicUrl });
+  const customers = createCustomersService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, reservedEmailDomains: config.reservedEmailDomains });
   const partners = createPartnersService({ db });
+  const agreements = createAgreementsService({ db, ids, clock, idempotency });
+  const offers = createOffersService({ db });
+  const orders = createOrdersService({ db, ids, clock, idempotency });
+  const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders });
   await app.register(authPlugin, { auth });
+  await app.register(caseInsensitiveBodyPlugin);
 
   // Routes
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, cookieSecure: config.sessionCookieSecure });
   await app.register(customersRoutes, { customers });
   await app.register(partnersRoutes, { partners });
+  await app.register(validationRoutes, { customers });
+  await app.register(agreementsRoutes, { agreements });
+  await app.register(offersRoutes, { offers });
+  await app.register(ordersRoutes, { orders });
+  await app.register(onboardingRoutes, { onboarding });
 
   await registerPortal(app, deps.webRoot ?? defaultWebRoot);
   return app;

@@ -5,13 +5,13 @@ export function link(uri: string, method = 'GET', headers: Record<string, string
 }
 
 /** A collection in Partner Center's shape; `next` carries the continuation as a header. */
-export function collection<T>(items: T[], selfUri: string, next?: { uri: string; continuationToken: string }) {
+export function collection<T>(items: T[], selfUri: string, next?: { uri: string; continuationToken?: string | undefined }) {
   return {
     totalCount: items.length,
     items,
     links: {
       self: link(selfUri),
-      ...(next ? { next: link(next.uri, 'GET', { 'MS-ContinuationToken': next.continuationToken }) } : {}),
+      ...(next ? { next: link(next.uri, 'GET', next.continuationToken ? { 'MS-ContinuationToken': next.continuationToken } : {}) } : {}),
     },
     attributes: { objectType: 'Collection' as const },
   };

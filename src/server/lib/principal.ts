@@ -6,6 +6,8 @@ export interface Principal {
   via: 'session' | 'token';
   sessionId?: string;
   csrfToken?: string;
+  /** The request's MS-CorrelationId and MS-RequestId, for the audit log. */
+  trace?: { correlationId: string; requestId?: string | undefined };
 }
 
 export function principalOf(user: UserRecord, via: Principal['via'], extra: { sessionId?: string; csrfToken?: string } = {}): Principal {

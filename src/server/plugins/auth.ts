@@ -24,7 +24,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const authPlugin = fp<{ auth: AuthService }>(
   async (app, { auth }) => {
     app.decorateRequest('principal', undefined);
-    app.addHook('preHandler', async (request) => {
+    // onRequest: an unauthenticated caller learns nothing about the body's validity.
+    app.addHook('onRequest', async (request) => {
       if (request.is404) return;
       const mode = request.routeOptions.config.auth ?? 'required';
       request.principal = await resolvePrincipal(request, auth);
@@ -57,5 +58,5 @@ async function resolvePrincipal(request: FastifyRequest, auth: AuthService): Pro
 
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) throw new DomainError('unauthenticated', 'Sign in first.');
-  return request.principal;
+  return { ...request.principal, trace: { correlationId: request.correlationId, requestId: request.msRequestId } };
 }

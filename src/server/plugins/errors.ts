@@ -1,18 +1,16 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, errorCatalog, type FieldError } from '#domain/errors.ts';
-import type { ErrorResponse } from '#contracts/common.ts';
-
-export function errorBody(code: number, description: string, errors: FieldError[] = [], data: unknown[] = []): ErrorResponse {
-  return { code, description, data, source: 'Partnerdesk', errors };
-}
+import { DomainError, errorCatalog } from '#domain/errors.ts';
+import { domainErrorBody, errorBody } from '#server/lib/error-body.ts';
+import { ReplayedResponse } from '#server/lib/idempotency.ts';
 
 /** The one error handler: one body shape, a status from the one catalog, no internals in a 5xx. */
 export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
       if (error instanceof DomainError) return sendDomainError(error, request, reply);
+      if (error instanceof ReplayedResponse) return reply.header('Idempotent-Replayed', 'true').status(error.status).send(error.body);
 
       if (hasZodFastifySchemaValidationErrors(error)) {
         const fieldErrors = error.validation.map((issue) => ({
@@ -51,5 +49,5 @@ export function sendDomainError(error: DomainError, request: FastifyRequest, rep
     const retry = (error.data[0] as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retry) reply.header('Retry-After', String(retry));
   }
-  return reply.status(entry.status).send(errorBody(entry.pcCode, error.message, error.fieldErrors, error.data));
+  return reply.status(entry.status).send(domainErrorBody(error));
 }

@@ -28,7 +28,7 @@ function selectUsers(db: Executor) {
     .selectFrom('partner_users as u')
     .innerJoin('partner_organizations as p', 'p.id', 'u.partner_id')
     .innerJoin('cloud_instances as i', 'i.id', 'p.instance_id')
-    .select((eb) => [
+    .select([
       'u.id',
       'u.email',
       'u.display_name',

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Executor } from '#db/database.ts';
+import type { CustomerRelationshipsTable, CustomersTable } from '#db/schema.ts';
 
 export interface CustomerListFilter {
   field: 'CompanyName' | 'Domain' | 'IndirectReseller';
@@ -85,4 +87,40 @@ export async function listVisibleCustomers(
     query = query.where(sql<boolean>`(lower(c.company_name), c.id) > (${name}, ${id}::uuid)`);
   }
   return query.orderBy(sql`lower(c.company_name)`).orderBy('c.id').limit(options.limit).execute();
+}
+
+export async function isDomainRegistered(db: Executor, instance: 'public' | 'usgov', domain: string) {
+  const row = await db.selectFrom('domain_registry').select('domain').where('instance_id', '=', instance).where('domain', '=', domain.toLowerCase()).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Registers the domain for ever; false when it is taken (also by a twin committing at this moment). */
+export async function registerDomain(db: Executor, instance: 'public' | 'usgov', domain: string, customerId: string, at: Date) {
+  const row = await db
+    .insertInto('domain_registry')
+    .values({ instance_id: instance, domain, customer_id: customerId, registered_at: at })
+    .onConflict((oc) => oc.columns(['instance_id', 'domain']).doNothing())
+    .returning('domain')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertCustomer(db: Executor, customer: Insertable<CustomersTable>) {
+  await db.insertInto('customers').values(customer).execute();
+}
+
+export async function insertRelationship(db: Executor, relationship: Insertable<CustomerRelationshipsTable>) {
+  await db.insertInto('customer_relationships').values(relationship).execute();
+}
+
+/** An indirect reseller by id or Partner ID, with the state of its partnership with `providerId`. */
+export async function findResellerOf(db: Executor, providerId: string, instance: 'public' | 'usgov', ref: string) {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+  return db
+    .selectFrom('partner_organizations as p')
+    .leftJoin('partnerships as ps', (join) => join.onRef('ps.reseller_id', '=', 'p.id').on('ps.provider_id', '=', providerId))
+    .select(['p.id', 'p.name', 'p.kind', 'p.mpn_id', 'ps.state'])
+    .where('p.instance_id', '=', instance)
+    .where((eb) => (isUuid ? eb.or([eb('p.id', '=', ref), eb('p.mpn_id', '=', ref)]) : eb('p.mpn_id', '=', ref)))
+    .executeTakeFirst();
 }

@@ -2,13 +2,28 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONTINUATION_HEADER, errorResponseSchema } from '#contracts/common.ts';
 import { customerCollectionSchema, customerListQuerySchema, customerSchema, relationshipRequestSchema } from '#contracts/customers.ts';
+import { createCustomerRequestSchema, createdCustomerSchema } from '#contracts/onboarding.ts';
 import { collection } from '#server/lib/links.ts';
+import { idempotencyKeyOf, sendOutcome } from '#server/lib/request-key.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { CustomersService } from './service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 
 export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersService }> = async (app, { customers }) => {
+  app.post('/v1/customers', {
+    schema: {
+      tags: ['customers'],
+      summary: 'Create a customer; the answer holds the admin credentials, this once',
+      body: createCustomerRequestSchema,
+      response: { 201: createdCustomerSchema, ...errors, 409: errorResponseSchema },
+    },
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request);
+    const outcome = await customers.create(principal, request.body, idempotencyKeyOf(request, principal));
+    return sendOutcome(reply, outcome);
+  });
+
   app.get('/v1/customers', {
     schema: {
       tags: ['customers'],

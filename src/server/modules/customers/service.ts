@@ -1,13 +1,38 @@
-import { DomainError } from '#domain/errors.ts';
+import { normalizeCountry } from '#domain/countries/country-rules.ts';
+import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
+import { checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
 import { assertCan } from '#domain/roles.ts';
 import { customerFilterSchema, type Customer } from '#contracts/customers.ts';
-import type { Db } from '#db/database.ts';
+import type { CreateCustomerRequest } from '#contracts/onboarding.ts';
+import type { Db, Executor } from '#db/database.ts';
+import { sha256, temporaryPassword, type Clock, type IdGenerator } from '#server/lib/adapters.ts';
+import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
+import { recordAudit } from '#server/modules/audit/repository.ts';
 import * as repo from './repository.ts';
 
-export interface CustomersDeps { db: Db; publicUrl: string }
+export interface CustomersDeps {
+  db: Db;
+  ids: IdGenerator;
+  clock: Clock;
+  idempotency: Idempotency;
+  publicUrl: string;
+  reservedEmailDomains: readonly string[];
+}
 
-export function createCustomersService({ db, publicUrl }: CustomersDeps) {
+/** A new customer, checked and ready to be written. */
+export interface PreparedCustomer {
+  details: CustomerDetails;
+  reseller: { id: string; name: string } | null;
+  warnings: FieldError[];
+}
+
+export interface CreatedCustomer {
+  customer: Customer;
+  userCredentials: { userName: 'admin'; userPrincipalName: string; password: string };
+}
+
+export function createCustomersService({ db, ids, clock, idempotency, publicUrl, reservedEmailDomains }: CustomersDeps) {
   const selfUri = (id: string) => `/v1/customers/${id}`;
 
   function toCustomer(row: repo.CustomerRow): Customer {
@@ -51,8 +76,132 @@ export function createCustomersService({ db, publicUrl }: CustomersDeps) {
     };
   }
 
+  /**
+   * Everything about a new customer that can be checked before writing: who may add it, where, the
+   * rules of each field (SPEC §4), the reseller. Field errors are returned, not thrown, so that the
+   * onboarding can report them with the agreement's and the order's in one answer.
+   */
+  async function prepareNew(
+    executor: Executor,
+    principal: Principal,
+    input: CustomerDetailsInput & { associatedPartnerId?: string | null | undefined },
+  ): Promise<{ ok: true; value: PreparedCustomer } | { ok: false; errors: FieldError[] }> {
+    const { partner } = principal.user;
+    assertCan(partner.kind, principal.user.roles, 'customers.add');
+    if (partner.instanceId === 'usgov' && !partner.usgovValidated) {
+      throw new DomainError('partner_not_validated', 'Your organisation is not yet validated for US Government: it cannot add customers until the operator validates it.');
+    }
+    const country = normalizeCountry(input.billingProfile.defaultAddress.country ?? '');
+    if (country && !partner.markets.includes(country)) {
+      throw new DomainError('partner_not_authorized_in_country', `Your organisation is not authorised to sell in ${country}. Choose one of: ${partner.markets.join(', ')}.`, [
+        { field: 'billingProfile.defaultAddress.country', code: 'partner_not_authorized_in_country', message: `Choose one of your markets: ${partner.markets.join(', ')}.` },
+      ]);
+    }
+    const checked = checkCustomerDetails(input, { domainSuffix: partner.domainSuffix, partnerEmailDomains: partner.emailDomains, reservedEmailDomains });
+    const errors = checked.ok ? [] : [...checked.errors];
+    if (checked.ok && (await repo.isDomainRegistered(executor, partner.instanceId, checked.value.domain))) {
+      errors.push(domainTakenError(checked.value.domain));
+    }
+    const reseller = await resolveReseller(executor, principal, input.associatedPartnerId);
+    if (!checked.ok || errors.length > 0) return { ok: false, errors };
+    return { ok: true, value: { details: checked.value, reseller, warnings: checked.warnings } };
+  }
+
+  /** The reseller an indirect provider associates with the customer (SPEC §4 Reseller). */
+  async function resolveReseller(executor: Executor, principal: Principal, ref: string | null | undefined) {
+    const value = ref?.trim();
+    if (!value) return null;
+    const { partner } = principal.user;
+    if (partner.kind !== 'indirect_provider') {
+      throw new DomainError('reseller_invalid', 'Only an indirect provider can associate an indirect reseller with a customer.', [
+        { field: 'associatedPartnerId', code: 'reseller_invalid', message: 'Leave the indirect reseller empty: your organisation sells directly.' },
+      ]);
+    }
+    const instance = await executor.selectFrom('cloud_instances').select('indirect_model_enabled').where('id', '=', partner.instanceId).executeTakeFirstOrThrow();
+    if (!instance.indirect_model_enabled) throw new DomainError('feature_unavailable', 'The indirect model is not available in this cloud instance.');
+    const reseller = await repo.findResellerOf(executor, partner.id, partner.instanceId, value);
+    if (!reseller || reseller.kind !== 'indirect_reseller' || reseller.state === null) {
+      throw new DomainError('reseller_not_found', `There is no indirect reseller ${value} in partnership with your organisation.`, [
+        { field: 'associatedPartnerId', code: 'reseller_not_found', message: 'Choose one of your indirect resellers.' },
+      ]);
+    }
+    if (reseller.state !== 'active') {
+      throw new DomainError('reseller_invalid', `${reseller.name} is not an active indirect reseller of your organisation (its partnership is ${reseller.state}).`, [
+        { field: 'associatedPartnerId', code: 'reseller_invalid', message: 'Choose an indirect reseller whose partnership is active.' },
+      ]);
+    }
+    return { id: reseller.id, name: reseller.name };
+  }
+
+  /** Writes the customer, its domain (for ever), its relationships and the audit record. */
+  async function insertNew(trx: Executor, principal: Principal, prepared: PreparedCustomer): Promise<CreatedCustomer> {
+    const { partner } = principal.user;
+    const { details, reseller } = prepared;
+    const now = clock.now();
+    const id = ids.uuid();
+    if (!(await repo.registerDomain(trx, partner.instanceId, details.domain, id, now))) {
+      throw new DomainError('domain_taken', `The domain ${details.domain} is taken.`, [domainTakenError(details.domain)]);
+    }
+    const password = temporaryPassword();
+    await repo.insertCustomer(trx, {
+      id,
+      instance_id: partner.instanceId,
+      commerce_id: ids.uuid(),
+      company_name: details.companyName,
+      domain: details.domain,
+      organization_registration_number: details.organizationRegistrationNumber,
+      email: details.email,
+      culture: details.culture,
+      language: details.language,
+      billing_company_name: details.companyName,
+      first_name: details.firstName,
+      last_name: details.lastName,
+      address_line1: details.address.addressLine1,
+      address_line2: details.address.addressLine2,
+      address_line3: details.address.addressLine3,
+      city: details.address.city,
+      state: details.address.state,
+      postal_code: details.address.postalCode,
+      country: details.address.country,
+      phone_number: details.phoneNumber,
+      // A generated secret: SHA-256 is enough (scrypt is for passwords people choose).
+      admin_password_hash: `sha256$${sha256(password)}`,
+      admin_password_set_at: now,
+      created_by_partner_id: partner.id,
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.insertRelationship(trx, { customer_id: id, partner_id: partner.id, origin: 'created', indirect_reseller_id: reseller?.id ?? null, indirect_provider_id: null, created_at: now });
+    if (reseller) {
+      await repo.insertRelationship(trx, { customer_id: id, partner_id: reseller.id, origin: 'created', indirect_reseller_id: null, indirect_provider_id: partner.id, created_at: now });
+    }
+    const row = await repo.findVisibleCustomer(trx, partner.id, id);
+    const customer = toCustomer(row!);
+    await recordAudit(trx, ids, principal, { operationType: 'CreateCustomer', resourceType: 'Customer', resourceId: id, customerId: id, newValue: customer }, now);
+    return { customer, userCredentials: { userName: 'admin', userPrincipalName: `admin@${details.domain}`, password } };
+  }
+
   return {
     toCustomer,
+    prepareNew,
+    insertNew,
+
+    /** POST /v1/customers: the customer alone (Partner Center's call). */
+    async create(principal: Principal, body: CreateCustomerRequest, key?: IdempotencyKey) {
+      return idempotency.run(key, body, async (trx) => {
+        const prepared = await prepareNew(trx, principal, body);
+        if (!prepared.ok) throw fieldErrorsError(prepared.errors);
+        const created = await insertNew(trx, principal, prepared.value);
+        return { status: 201, body: { ...created.customer, userCredentials: created.userCredentials } };
+      });
+    },
+
+    /** HEAD /v1/domains/{domain}: taken in the caller's instance, for ever. */
+    async domainStatus(principal: Principal, domain: string) {
+      const parsed = resolveDomain(domain, principal.user.partner.domainSuffix, 'domain');
+      if (!parsed.ok) throw fieldErrorsError(parsed.errors);
+      return { domain: parsed.value, taken: await repo.isDomainRegistered(db, principal.user.partner.instanceId, parsed.value) };
+    },
 
     async get(principal: Principal, customerId: string): Promise<Customer> {
       assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
@@ -127,6 +276,14 @@ function parseFilter(raw: string | undefined): repo.CustomerListFilter | undefin
     throw filterError(`filter is not valid: Field must be CompanyName, Domain or IndirectReseller, Value a non-empty string, Operator starts_with.`);
   }
   return { field: result.data.Field, prefix: result.data.Value };
+}
+
+function domainTakenError(domain: string): FieldError {
+  return {
+    field: 'companyProfile.domain',
+    code: 'domain_taken',
+    message: `${domain} is taken. If this customer already exists, ask it for a reseller relationship instead of adding it again.`,
+  };
 }
 
 function filterError(message: string) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DomainError, type FieldError } from '#domain/errors.ts';
 import {
   agreementTemplateInputSchema,

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { collectionSchema } from './common.ts';
+
+export const agreementTypeSchema = z.enum(['MicrosoftCloudAgreement', 'MicrosoftCustomerAgreement'], {
+  error: 'agreementType must be MicrosoftCloudAgreement or MicrosoftCustomerAgreement',
+});
+
+export const agreementMetadataSchema = z
+  .object({
+    templateId: z.uuid(),
+    agreementType: agreementTypeSchema,
+    agreementLink: z.string(),
+    versionRank: z.number().int(),
+    attributes: z.object({ objectType: z.literal('AgreementMetaData') }),
+  })
+  .meta({ id: 'AgreementMetaData' });
+export const agreementMetadataCollectionSchema = collectionSchema(agreementMetadataSchema);
+
+/** A confirmation that a customer accepted an agreement, as Partner Center returns it. */
+export const agreementSchema = z
+  .object({
+    id: z.uuid(),
+    primaryContact: z.object({ firstName: z.string(), lastName: z.string(), email: z.string(), phoneNumber: z.string().nullable() }),
+    templateId: z.uuid(),
+    dateAgreed: z.iso.datetime(),
+    type: agreementTypeSchema,
+    agreementLink: z.string(),
+    /** The partner user who confirmed it. */
+    userId: z.uuid().nullable(),
+    partnerId: z.uuid(),
+    attributes: z.object({ objectType: z.literal('Agreement') }),
+  })
+  .meta({ id: 'Agreement' });
+export const agreementCollectionSchema = collectionSchema(agreementSchema);
+
+export const confirmAgreementRequestSchema = z.strictObject({
+  primaryContact: z.strictObject({
+    firstName: z.string().max(100),
+    lastName: z.string().max(100),
+    email: z.string().max(320),
+    phoneNumber: z.string().max(40).nullish(),
+  }),
+  templateId: z.uuid('templateId must be a GUID'),
+  dateAgreed: z.string().max(40),
+  type: agreementTypeSchema.nullish(),
+  agreementLink: z.string().max(2000).nullish(),
+});
+export type ConfirmAgreementRequest = z.infer<typeof confirmAgreementRequestSchema>;

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { customerSchema } from './customers.ts';
+import { orderSchema } from './orders.ts';
+import { agreementSchema } from './agreements.ts';
+
+/**
+ * The customer's details in Partner Center's request shape. Structure and types here; the rules of
+ * SPEC §4 (which depend on the country) are in `#domain/onboarding.ts`, and report errors at the same
+ * paths (`billingProfile.defaultAddress.postalCode`), so the portal shows them at the field.
+ */
+const text = (max: number) => z.string().max(max, `Use at most ${max} characters.`);
+const optionalText = (max: number) => text(max).nullish();
+
+export const addressInputSchema = z.strictObject({
+  firstName: text(100),
+  lastName: text(100),
+  addressLine1: text(500),
+  addressLine2: optionalText(500),
+  addressLine3: optionalText(500),
+  city: optionalText(200),
+  state: optionalText(200),
+  postalCode: optionalText(40),
+  country: text(10),
+  region: optionalText(200),
+  phoneNumber: optionalText(40),
+});
+
+export const companyProfileInputSchema = z.strictObject({
+  companyName: optionalText(400),
+  /** The prefix (`contoso`) or the full domain (`contoso.onmicrosoft.com`). */
+  domain: text(300),
+  organizationRegistrationNumber: optionalText(100),
+});
+
+export const billingProfileInputSchema = z.strictObject({
+  email: text(320),
+  culture: optionalText(20),
+  language: optionalText(20),
+  companyName: optionalText(400),
+  defaultAddress: addressInputSchema,
+});
+
+/** POST /v1/customers: Partner Center's create-customer body. */
+export const createCustomerRequestSchema = z.strictObject({
+  companyProfile: companyProfileInputSchema,
+  billingProfile: billingProfileInputSchema,
+  /** An indirect provider's reseller: its id, or its Partner ID (MPN ID). */
+  associatedPartnerId: optionalText(100),
+  enableGDAPByDefault: z.boolean().nullish(),
+});
+export type CreateCustomerRequest = z.infer<typeof createCustomerRequestSchema>;
+
+export const signerSchema = z.strictObject({
+  firstName: text(100),
+  lastName: text(100),
+  email: text(320),
+  phoneNumber: optionalText(40),
+});
+
+export const agreementInputSchema = z.strictObject({
+  /** The attestation that the customer accepted the agreement: must be true. */
+  accepted: z.literal(true, { error: 'Confirm that the customer has accepted the agreement.' }).optional(),
+  templateId: z.uuid('templateId must be a GUID').nullish(),
+  dateAgreed: z.string().max(40),
+  primaryContact: signerSchema,
+});
+
+export const eligibilityInputSchema = z.strictObject({
+  validationType: z.enum(['GovernmentEntity', 'RegulatedData'], { error: 'Choose GovernmentEntity or RegulatedData.' }),
+  details: text(2000).min(1, 'Describe how the customer is eligible.'),
+});
+
+export const lineItemInputSchema = z.strictObject({
+  lineItemNumber: z.number().int().min(0).nullish(),
+  offerId: text(100).min(1, 'Choose an offer.'),
+  quantity: z.number({ error: 'Enter a number of licenses.' }),
+  friendlyName: optionalText(200),
+  partnerIdOnRecord: optionalText(20),
+});
+
+export const billingCycleSchema = z.enum(['monthly', 'annual', 'none', 'one_time']);
+
+/** POST /v1/onboardings: the whole wizard in one call (ours). */
+export const onboardingRequestSchema = createCustomerRequestSchema.extend({
+  agreement: agreementInputSchema.nullish(),
+  eligibility: eligibilityInputSchema.nullish(),
+  lineItems: z.array(lineItemInputSchema).max(50, 'At most 50 offers in one order.').default([]),
+  billingCycle: billingCycleSchema.nullish(),
+  /** The draft this submission completes; it is deleted with the customer's creation. */
+  draftId: z.uuid().nullish(),
+});
+export type OnboardingRequest = z.infer<typeof onboardingRequestSchema>;
+
+export const userCredentialsSchema = z.object({
+  userName: z.literal('admin'),
+  userPrincipalName: z.string(),
+  password: z.string(),
+});
+
+export const createdCustomerSchema = customerSchema.extend({ userCredentials: userCredentialsSchema });
+
+export const onboardingResponseSchema = z.object({
+  customer: customerSchema,
+  agreement: agreementSchema.nullable(),
+  order: orderSchema.nullable(),
+  userCredentials: userCredentialsSchema,
+  warnings: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+  attributes: z.object({ objectType: z.literal('Onboarding') }),
+});
+export type OnboardingResponse = z.infer<typeof onboardingResponseSchema>;
+
+/** A draft is lenient: any part of the wizard, validated fully only on submit. */
+export const draftDataSchema = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 64_000, 'A draft holds at most 64 KB.');
+
+export const draftInputSchema = z.strictObject({
+  step: z.enum(['account', 'subscriptions', 'review']).default('account'),
+  data: draftDataSchema,
+  /** The MS-RequestId the portal will submit this draft with. */
+  requestId: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/).nullish(),
+});
+
+export const draftSchema = z.object({
+  id: z.uuid(),
+  step: z.enum(['account', 'subscriptions', 'review']),
+  data: z.record(z.string(), z.unknown()),
+  requestId: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  attributes: z.object({ objectType: z.literal('OnboardingDraft') }),
+});
+export type Draft = z.infer<typeof draftSchema>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { collectionSchema, linkSchema } from './common.ts';
+
+export const orderLineItemSchema = z.object({
+  lineItemNumber: z.number().int(),
+  offerId: z.string(),
+  subscriptionId: z.uuid(),
+  friendlyName: z.string().nullable(),
+  quantity: z.number().int(),
+  partnerIdOnRecord: z.string().nullable(),
+  links: z.object({ subscription: linkSchema }),
+});
+
+export const orderSchema = z
+  .object({
+    id: z.uuid(),
+    referenceCustomerId: z.uuid(),
+    billingCycle: z.string(),
+    currencyCode: z.string(),
+    lineItems: z.array(orderLineItemSchema),
+    status: z.enum(['pending', 'completed', 'cancelled']),
+    creationDate: z.iso.datetime(),
+    links: z.object({ self: linkSchema }),
+    attributes: z.object({ objectType: z.literal('Order') }),
+  })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof orderSchema>;
+export const orderCollectionSchema = collectionSchema(orderSchema);
+
+export const createOrderRequestSchema = z.strictObject({
+  lineItems: z
+    .array(
+      z.strictObject({
+        lineItemNumber: z.number().int().min(0).nullish(),
+        offerId: z.string().min(1, 'offerId is required').max(100),
+        quantity: z.number({ error: 'quantity must be a number' }),
+        friendlyName: z.string().max(200).nullish(),
+        partnerIdOnRecord: z.string().max(20).nullish(),
+      }),
+    )
+    .min(1, 'An order needs at least one line item.')
+    .max(50, 'At most 50 line items in one order.'),
+  billingCycle: z.enum(['monthly', 'annual', 'none', 'one_time']).nullish(),
+  referenceCustomerId: z.string().nullish(),
+});
+export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>;
+
+export const subscriptionSchema = z
+  .object({
+    id: z.uuid(),
+    offerId: z.string(),
+    offerName: z.string(),
+    friendlyName: z.string(),
+    quantity: z.number().int(),
+    unitType: z.string(),
+    creationDate: z.iso.datetime(),
+    effectiveStartDate: z.iso.datetime(),
+    commitmentEndDate: z.iso.datetime().nullable(),
+    status: z.enum(['active', 'suspended', 'deleted', 'pending']),
+    autoRenewEnabled: z.boolean(),
+    billingType: z.string(),
+    billingCycle: z.string(),
+    termDuration: z.string(),
+    orderId: z.uuid(),
+    partnerId: z.string().nullable(),
+    links: z.object({ self: linkSchema, offer: linkSchema }),
+    attributes: z.object({ etag: z.string(), objectType: z.literal('Subscription') }),
+  })
+  .meta({ id: 'Subscription' });
+export type Subscription = z.infer<typeof subscriptionSchema>;
+export const subscriptionCollectionSchema = collectionSchema(subscriptionSchema);

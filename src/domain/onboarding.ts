@@ -1,0 +1,173 @@
+/**
+ * The whole customer of the add-customer procedure (SPEC §3–§4), checked field by field with the
+ * rules in ./customer/, errors reported at the request's own paths
+ * (`billingProfile.defaultAddress.postalCode`) so that a form shows each at its field.
+ */
+import { getCountryRules, normalizeCountry } from './countries/country-rules.ts';
+import type { FieldError } from './errors.ts';
+import {
+  checkAgreementDate,
+  checkCulture,
+  checkEmail,
+  checkLanguage,
+  checkPersonName,
+  checkPhone,
+  checkRegistrationNumber,
+  errorsOf,
+  fullDomain,
+  parseDomain,
+  validateAddress,
+  validateDomainPrefix,
+  validateCompanyName,
+  type PostalAddress,
+  type RuleResult,
+} from './customer-rules.ts';
+
+export interface CustomerDetailsInput {
+  companyProfile: { companyName?: string | null; domain: string; organizationRegistrationNumber?: string | null };
+  billingProfile: {
+    email: string;
+    culture?: string | null;
+    language?: string | null;
+    companyName?: string | null;
+    defaultAddress: {
+      firstName: string;
+      lastName: string;
+      addressLine1: string;
+      addressLine2?: string | null;
+      addressLine3?: string | null;
+      city?: string | null;
+      state?: string | null;
+      postalCode?: string | null;
+      country: string;
+      phoneNumber?: string | null;
+    };
+  };
+}
+
+export interface CustomerRulesContext {
+  /** The instance's tenant domain suffix (`onmicrosoft.com`). */
+  domainSuffix: string;
+  /** The partner's own email domains: a customer's contact is not on them. */
+  partnerEmailDomains: readonly string[];
+  /** Domains the operator reserves. */
+  reservedEmailDomains: readonly string[];
+}
+
+export interface CustomerDetails {
+  companyName: string;
+  domain: string;
+  organizationRegistrationNumber: string | null;
+  email: string;
+  culture: string;
+  language: string;
+  firstName: string;
+  lastName: string;
+  address: PostalAddress;
+  phoneNumber: string | null;
+}
+
+export type Checked<T> = { ok: true; value: T; warnings: FieldError[] } | { ok: false; errors: FieldError[]; warnings: FieldError[] };
+
+const P = {
+  companyName: 'billingProfile.companyName',
+  domain: 'companyProfile.domain',
+  registration: 'companyProfile.organizationRegistrationNumber',
+  email: 'billingProfile.email',
+  culture: 'billingProfile.culture',
+  language: 'billingProfile.language',
+  address: 'billingProfile.defaultAddress',
+} as const;
+
+/** Checks every field of a new customer; the values returned are normalised for storage. */
+export function checkCustomerDetails(input: CustomerDetailsInput, context: CustomerRulesContext): Checked<CustomerDetails> {
+  const address = input.billingProfile.defaultAddress;
+  const errors: FieldError[] = [];
+
+  // Partner Center takes the company name from the billing profile; the company profile's is a fallback.
+  const companyNameField = input.billingProfile.companyName != null ? P.companyName : 'companyProfile.companyName';
+  const company = validateCompanyName(input.billingProfile.companyName ?? input.companyProfile.companyName, companyNameField);
+  errors.push(...company.errors);
+
+  const domain = resolveDomain(input.companyProfile.domain, context.domainSuffix, P.domain);
+  errors.push(...errorsOf(domain));
+
+  const country = normalizeCountry(address.country ?? '');
+  const rules = country ? getCountryRules(country) : undefined;
+  if (!country || !rules) {
+    errors.push({ field: `${P.address}.country`, code: 'country_invalid', message: 'Choose a country or region (an ISO code such as US).' });
+    return { ok: false, errors, warnings: company.warnings };
+  }
+
+  const postal = validateAddress(address, rules, P.address);
+  const email = checkEmail(input.billingProfile.email, { partnerDomains: context.partnerEmailDomains, reservedDomains: context.reservedEmailDomains }, P.email);
+  const firstName = checkPersonName(address.firstName, 'first', `${P.address}.firstName`);
+  const lastName = checkPersonName(address.lastName, 'last', `${P.address}.lastName`);
+  const phone = checkPhone(address.phoneNumber, country, `${P.address}.phoneNumber`);
+  const registration = checkRegistrationNumber(input.companyProfile.organizationRegistrationNumber, country, P.registration);
+  const culture = checkCulture(input.billingProfile.culture, country, P.culture);
+  const language = checkLanguage(input.billingProfile.language, country, P.language);
+  for (const result of [postal, email, firstName, lastName, phone, registration, culture, language]) errors.push(...errorsOf(result));
+
+  if (errors.length > 0 || !domain.ok || !postal.ok || !email.ok || !firstName.ok || !lastName.ok || !phone.ok || !registration.ok || !culture.ok || !language.ok) {
+    return { ok: false, errors, warnings: company.warnings };
+  }
+  return {
+    ok: true,
+    warnings: company.warnings,
+    value: {
+      companyName: company.value,
+      domain: domain.value,
+      organizationRegistrationNumber: registration.value,
+      email: email.value,
+      culture: culture.value,
+      language: language.value,
+      firstName: firstName.value,
+      lastName: lastName.value,
+      address: postal.value,
+      phoneNumber: phone.value,
+    },
+  };
+}
+
+/**
+ * The full domain from what a form or client sends: the prefix alone (`contoso`, as the portal asks
+ * for it) or the whole domain under the instance's suffix (`contoso.onmicrosoft.com`, as Partner
+ * Center clients send it). Stored lower case.
+ */
+export function resolveDomain(input: string | null | undefined, suffix: string, field: string): RuleResult<string> {
+  const text = (input ?? '').trim();
+  if (!text.includes('.')) {
+    const errors = validateDomainPrefix(text, field);
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: fullDomain(text, suffix) };
+  }
+  const prefix = parseDomain(text, suffix, field);
+  return prefix.ok ? { ok: true, value: fullDomain(prefix.value, suffix) } : prefix;
+}
+
+export interface SignerInput { firstName: string; lastName: string; email: string; phoneNumber?: string | null }
+export interface Signer { firstName: string; lastName: string; email: string; phoneNumber: string | null }
+
+/**
+ * The agreement signer and date. The phone is optional and, when given, checked for the customer's
+ * country (any valid international number otherwise).
+ */
+export function checkAgreementConfirmation(
+  input: { dateAgreed: string; primaryContact: SignerInput },
+  options: { now: Date; country?: string | undefined; fieldPrefix: string },
+): Checked<{ dateAgreed: Date; signer: Signer }> {
+  const at = (name: string) => (options.fieldPrefix ? `${options.fieldPrefix}.${name}` : name);
+  const date = checkAgreementDate(input.dateAgreed, options.now, at('dateAgreed'));
+  const firstName = checkPersonName(input.primaryContact.firstName, 'first', at('primaryContact.firstName'));
+  const lastName = checkPersonName(input.primaryContact.lastName, 'last', at('primaryContact.lastName'));
+  const email = checkEmail(input.primaryContact.email, {}, at('primaryContact.email'));
+  const phoneInput = input.primaryContact.phoneNumber?.trim() ? input.primaryContact.phoneNumber : null;
+  const phone = phoneInput ? checkPhone(phoneInput, options.country ?? 'US', at('primaryContact.phoneNumber')) : ({ ok: true, value: null } as const);
+  const errors = [date, firstName, lastName, email, phone].flatMap(errorsOf);
+  if (!date.ok || !firstName.ok || !lastName.ok || !email.ok || !phone.ok) return { ok: false, errors, warnings: [] };
+  return {
+    ok: true,
+    warnings: [],
+    value: { dateAgreed: date.value, signer: { firstName: firstName.value, lastName: lastName.value, email: email.value, phoneNumber: phone.value } },
+  };
+}

@@ -1,0 +1,25 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '#domain/errors.ts';
+import { REQUEST_ID_HEADER } from '#contracts/common.ts';
+import type { IdempotencyKey, Outcome } from './idempotency.ts';
+import type { Principal } from './principal.ts';
+
+/**
+ * The idempotency key of a write (SPEC §5): the caller's partner + method + route + MS-RequestId.
+ * No header, no idempotency; a header that is not a plain id is refused rather than ignored.
+ */
+export function idempotencyKeyOf(request: FastifyRequest, principal: Principal): IdempotencyKey | undefined {
+  const header = request.headers[REQUEST_ID_HEADER];
+  if (header === undefined) return undefined;
+  if (!request.msRequestId) {
+    const message = 'MS-RequestId must be an id of 1 to 128 letters, digits and . _ : - (a GUID is usual).';
+    throw new DomainError('invalid_input', message, [{ field: 'MS-RequestId', code: 'invalid_request_id', message }]);
+  }
+  return { partnerId: principal.user.partner.id, method: request.method, route: request.url.split('?')[0]!, requestId: request.msRequestId };
+}
+
+/** Sends an idempotent write's answer; a replay says so in `Idempotent-Replayed`. */
+export function sendOutcome(reply: FastifyReply, outcome: Outcome<unknown>) {
+  if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
+  return reply.status(outcome.status).send(outcome.body);
+}

@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponseSchema } from '#contracts/common.ts';
+import { offerCollectionSchema, offerListQuerySchema } from '#contracts/offers.ts';
+import { collection } from '#server/lib/links.ts';
+import { requirePrincipal } from '#server/plugins/auth.ts';
+import type { OffersService } from './service.ts';
+
+export const offersRoutes: FastifyPluginAsyncZod<{ offers: OffersService }> = async (app, { offers }) => {
+  app.get('/v1/offers', {
+    schema: {
+      tags: ['offers'],
+      summary: 'The offers sold in a country (offset paging; category and q filters are ours)',
+      querystring: offerListQuerySchema,
+      response: { 200: offerCollectionSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
+    },
+  }, async (request) => {
+    const page = await offers.list(requirePrincipal(request), request.query);
+    return collection(page.items, page.self, page.next ? { uri: page.next } : undefined);
+  });
+};

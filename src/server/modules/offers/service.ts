@@ -1,0 +1,62 @@
+import { normalizeCountry } from '#domain/countries/country-rules.ts';
+import { DomainError } from '#domain/errors.ts';
+import { assertCan } from '#domain/roles.ts';
+import type { Offer } from '#contracts/offers.ts';
+import type { Db } from '#db/database.ts';
+import type { Principal } from '#server/lib/principal.ts';
+import * as repo from './repository.ts';
+
+const CATEGORY_NAMES = {
+  enterprise: 'Enterprise',
+  small_business: 'Small business',
+  government: 'Government',
+  education: 'Education',
+  nonprofit: 'Nonprofit',
+  trial: 'Trial',
+} as const;
+
+export function toOffer(row: repo.OfferRow): Offer {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    minimumQuantity: row.min_quantity,
+    maximumQuantity: row.max_quantity,
+    country: row.country,
+    category: { id: row.category, name: CATEGORY_NAMES[row.category] },
+    prerequisiteOffers: row.prerequisite_offer_ids,
+    isAddOn: row.is_add_on,
+    isAvailableForPurchase: row.active,
+    billing: row.billing,
+    supportedBillingCycles: row.billing_cycles,
+    termDuration: row.term,
+    unitType: row.unit_type,
+    isTrial: row.is_trial,
+    limit: row.purchase_limit,
+    limitUnitOfMeasure: row.purchase_limit === null ? 'None' : 'Licenses',
+    listPrice: { amount: Number(row.list_price), currency: row.currency },
+    attributes: { objectType: 'Offer' },
+  };
+}
+
+export function createOffersService({ db }: { db: Db }) {
+  return {
+    /** GET /v1/offers?country=: the caller's instance's offers sold in a country. */
+    async list(principal: Principal, query: { country: string; offset: number; size: number; category?: string | undefined; q?: string | undefined }) {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'offers.view');
+      const country = normalizeCountry(query.country);
+      if (!country) {
+        const message = `country "${query.country}" is not an ISO 3166 alpha-2 code such as US.`;
+        throw new DomainError('invalid_input', message, [{ field: 'country', code: 'country_invalid', message }]);
+      }
+      const rows = await repo.listOffers(db, { instance: principal.user.partner.instanceId, country, category: query.category, q: query.q }, { offset: query.offset, size: query.size + 1 });
+      const page = rows.slice(0, query.size);
+      const base = new URLSearchParams({ country, size: String(query.size) });
+      const self = `/v1/offers?${new URLSearchParams({ ...Object.fromEntries(base), offset: String(query.offset) })}`;
+      const next = rows.length > query.size ? `/v1/offers?${new URLSearchParams({ ...Object.fromEntries(base), offset: String(query.offset + query.size) })}` : undefined;
+      return { items: page.map(toOffer), self, next };
+    },
+  };
+}
+
+export type OffersService = ReturnType<typeof createOffersService>;

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponseSchema } from '#contracts/common.ts';
+import { createOrderRequestSchema, orderCollectionSchema, orderSchema, subscriptionCollectionSchema, subscriptionSchema } from '#contracts/orders.ts';
+import { collection } from '#server/lib/links.ts';
+import { idempotencyKeyOf, sendOutcome } from '#server/lib/request-key.ts';
+import { requirePrincipal } from '#server/plugins/auth.ts';
+import type { OrdersService } from './service.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+const customerParams = z.object({ customerId: z.uuid('customerId must be a GUID') });
+
+export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = async (app, { orders }) => {
+  app.post('/v1/customers/:customerId/orders', {
+    schema: { tags: ['orders'], summary: 'Place an order: a subscription per line item', params: customerParams, body: createOrderRequestSchema, response: { 201: orderSchema, ...errors } },
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request);
+    const outcome = await orders.create(principal, request.params.customerId, request.body, idempotencyKeyOf(request, principal));
+    return sendOutcome(reply, outcome);
+  });
+
+  app.get('/v1/customers/:customerId/orders', {
+    schema: { tags: ['orders'], summary: "The customer's orders placed by my organisation", params: customerParams, response: { 200: orderCollectionSchema, ...errors } },
+  }, async (request) => collection(await orders.list(requirePrincipal(request), request.params.customerId), `/v1/customers/${request.params.customerId}/orders`));
+
+  app.get('/v1/customers/:customerId/orders/:orderId', {
+    schema: { tags: ['orders'], summary: 'One order', params: customerParams.extend({ orderId: z.uuid('orderId must be a GUID') }), response: { 200: orderSchema, ...errors } },
+  }, async (request) => orders.get(requirePrincipal(request), request.params.customerId, request.params.orderId));
+
+  app.get('/v1/customers/:customerId/subscriptions', {
+    schema: { tags: ['orders'], summary: "The customer's subscriptions with my organisation", params: customerParams, response: { 200: subscriptionCollectionSchema, ...errors } },
+  }, async (request) => collection(await orders.listSubscriptions(requirePrincipal(request), request.params.customerId), `/v1/customers/${request.params.customerId}/subscriptions`));
+
+  app.get('/v1/customers/:customerId/subscriptions/:subscriptionId', {
+    schema: { tags: ['orders'], summary: 'One subscription', params: customerParams.extend({ subscriptionId: z.uuid('subscriptionId must be a GUID') }), response: { 200: subscriptionSchema, ...errors } },
+  }, async (request) => orders.getSubscription(requirePrincipal(request), request.params.customerId, request.params.subscriptionId));
+};

@@ -1,0 +1,267 @@
+import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
+import { validatePurchaseLimit, validateQuantity } from '#domain/customer-rules.ts';
+import { assertCan } from '#domain/roles.ts';
+import type { CreateOrderRequest, Order, Subscription } from '#contracts/orders.ts';
+import type { Db, Executor } from '#db/database.ts';
+import type { Clock, IdGenerator } from '#server/lib/adapters.ts';
+import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
+import type { Principal } from '#server/lib/principal.ts';
+import { recordAudit } from '#server/modules/audit/repository.ts';
+import { findVisibleCustomer } from '#server/modules/customers/repository.ts';
+import { findOfferIds, findOffersForMarket, type OfferRow } from '#server/modules/offers/repository.ts';
+import * as repo from './repository.ts';
+
+type BillingCycle = 'monthly' | 'annual' | 'none' | 'one_time';
+export type LineItemInput = CreateOrderRequest['lineItems'][number];
+
+/** `id` is null for a customer being created in the same transaction (it holds nothing yet). */
+export interface OrderCustomer { id: string | null; country: string; instanceId: 'public' | 'usgov'; indirectResellerId: string | null }
+export type ExistingCustomer = OrderCustomer & { id: string };
+
+export interface PreparedOrder {
+  billingCycle: BillingCycle;
+  currency: string;
+  items: { lineItemNumber: number; offer: OfferRow; quantity: number; friendlyName: string | null; partnerIdOnRecord: string | null }[];
+}
+
+export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; ids: IdGenerator; clock: Clock; idempotency: Idempotency }) {
+  function toOrder(order: repo.OrderRow): Order {
+    return {
+      id: order.id,
+      referenceCustomerId: order.customer_id,
+      billingCycle: order.billing_cycle,
+      currencyCode: order.currency,
+      lineItems: order.lineItems.map((item) => ({
+        lineItemNumber: item.line_item_number,
+        offerId: item.offer_id,
+        subscriptionId: item.subscription_id,
+        friendlyName: item.friendly_name,
+        quantity: item.quantity,
+        partnerIdOnRecord: item.partner_id_on_record,
+        links: { subscription: { uri: `/v1/customers/${order.customer_id}/subscriptions/${item.subscription_id}`, method: 'GET', headers: [] } },
+      })),
+      status: order.status,
+      creationDate: order.created_at.toISOString(),
+      links: { self: { uri: `/v1/customers/${order.customer_id}/orders/${order.id}`, method: 'GET', headers: [] } },
+      attributes: { objectType: 'Order' },
+    };
+  }
+
+  function toSubscription(row: repo.SubscriptionRow): Subscription {
+    return {
+      id: row.id,
+      offerId: row.offer_id,
+      offerName: row.offer_name,
+      friendlyName: row.friendly_name,
+      quantity: row.quantity,
+      unitType: row.unit_type,
+      creationDate: row.created_at.toISOString(),
+      effectiveStartDate: row.effective_start_date.toISOString(),
+      commitmentEndDate: row.commitment_end_date?.toISOString() ?? null,
+      status: row.status,
+      autoRenewEnabled: row.auto_renew,
+      billingType: row.billing_type,
+      billingCycle: row.billing_cycle,
+      termDuration: row.term,
+      orderId: row.order_id,
+      partnerId: row.partner_id_on_record,
+      links: {
+        self: { uri: `/v1/customers/${row.customer_id}/subscriptions/${row.id}`, method: 'GET', headers: [] },
+        offer: { uri: `/v1/offers/${encodeURIComponent(row.offer_id)}`, method: 'GET', headers: [] },
+      },
+      attributes: { etag: `W/"${row.version}"`, objectType: 'Subscription' },
+    };
+  }
+
+  /**
+   * Checks the line items against the catalog (SPEC §4 Quantity): the offer exists in the instance and
+   * is sold in the customer's country, the quantity is within bounds and the per-customer limit, an
+   * add-on's prerequisite is held or ordered with it, and one billing cycle suits every offer.
+   */
+  async function prepare(
+    trx: Executor,
+    customer: OrderCustomer,
+    input: { lineItems: LineItemInput[]; billingCycle?: BillingCycle | null | undefined },
+    fieldPrefix = '',
+  ): Promise<{ ok: true; value: PreparedOrder } | { ok: false; errors: FieldError[] }> {
+    const at = (path: string) => (fieldPrefix ? `${fieldPrefix}.${path}` : path);
+    const errors: FieldError[] = [];
+    const offerIds = [...new Set(input.lineItems.map((item) => item.offerId.trim()))];
+    const sold = new Map((await findOffersForMarket(trx, customer.instanceId, customer.country, offerIds)).map((offer) => [offer.id, offer]));
+    const known = new Map((await findOfferIds(trx, customer.instanceId, offerIds)).map((offer) => [offer.id, offer]));
+    const prerequisites = [...new Set([...sold.values()].flatMap((offer) => offer.prerequisite_offer_ids))];
+    const held = customer.id ? await repo.heldQuantities(trx, customer.id, [...offerIds, ...prerequisites]) : new Map<string, number>();
+    const orderedTotals = new Map<string, number>();
+    const items: PreparedOrder['items'] = [];
+    const cycles = new Set<BillingCycle>();
+
+    for (const [index, item] of input.lineItems.entries()) {
+      const offerId = item.offerId.trim();
+      const offer = sold.get(offerId);
+      if (!known.has(offerId) || known.get(offerId)?.active === false) {
+        errors.push({ field: at(`lineItems.${index}.offerId`), code: 'offer_invalid', message: `There is no offer ${offerId} in this cloud instance's catalog.` });
+        continue;
+      }
+      if (!offer) {
+        errors.push({ field: at(`lineItems.${index}.offerId`), code: 'offer_not_sold_in_country', message: `Offer ${offerId} is not sold in ${customer.country}.` });
+        continue;
+      }
+      const quantityErrors = validateQuantity(item.quantity, { min: offer.min_quantity, max: offer.max_quantity }, at(`lineItems.${index}.quantity`));
+      errors.push(...quantityErrors);
+      if (quantityErrors.length === 0) {
+        const already = orderedTotals.get(offerId) ?? 0;
+        errors.push(...validatePurchaseLimit({ existingQuantity: (held.get(offerId) ?? 0) + already, requestedQuantity: item.quantity, limit: offer.purchase_limit }, at(`lineItems.${index}.quantity`)));
+        orderedTotals.set(offerId, already + item.quantity);
+      }
+      for (const cycle of offer.billing_cycles) cycles.add(cycle as BillingCycle);
+      items.push({
+        lineItemNumber: item.lineItemNumber ?? index,
+        offer,
+        quantity: item.quantity,
+        friendlyName: item.friendlyName?.trim() || null,
+        partnerIdOnRecord: item.partnerIdOnRecord?.trim() || null,
+      });
+    }
+
+    for (const [index, item] of items.entries()) {
+      const missing = item.offer.prerequisite_offer_ids.filter((id) => !orderedTotals.has(id) && !held.has(id));
+      if (missing.length > 0) {
+        errors.push({ field: at(`lineItems.${index}.offerId`), code: 'offer_invalid', message: `${item.offer.name} is an add-on: the customer needs ${missing.join(' or ')} first (order it too, or already hold it).` });
+      }
+    }
+
+    const numbers = items.map((item) => item.lineItemNumber);
+    if (new Set(numbers).size !== numbers.length) {
+      errors.push({ field: at('lineItems'), code: 'line_item_number_duplicate', message: 'Each line item needs its own lineItemNumber.' });
+    }
+
+    // One billing cycle per order: the one asked for, else monthly where every offer has it.
+    const requested = input.billingCycle ?? undefined;
+    const billingCycle: BillingCycle = requested ?? (items.every((item) => item.offer.billing_cycles.includes('monthly') || item.offer.is_trial) ? 'monthly' : ([...cycles][0] ?? 'monthly'));
+    for (const [index, item] of items.entries()) {
+      if (!item.offer.is_trial && !item.offer.billing_cycles.includes(billingCycle)) {
+        errors.push({ field: requested ? at('billingCycle') : at(`lineItems.${index}.offerId`), code: 'billing_cycle_not_supported', message: `${item.offer.name} is billed ${item.offer.billing_cycles.join(' or ')}, not ${billingCycle}.` });
+      }
+    }
+    const currencies = new Set(items.map((item) => item.offer.currency));
+    if (errors.length > 0) return { ok: false, errors };
+    return { ok: true, value: { billingCycle, currency: [...currencies][0] ?? 'USD', items } };
+  }
+
+  /** Writes the order, a subscription per line item, and the audit record. */
+  async function place(trx: Executor, principal: Principal, customer: ExistingCustomer, prepared: PreparedOrder): Promise<Order> {
+    const now = clock.now();
+    const orderId = ids.uuid();
+    const partnerId = principal.user.partner.id;
+    await repo.insertOrder(trx, { id: orderId, customer_id: customer.id, partner_id: partnerId, billing_cycle: prepared.billingCycle, status: 'completed', currency: prepared.currency, created_by_user_id: principal.user.id, created_at: now });
+    for (const item of prepared.items) {
+      const subscriptionId = ids.uuid();
+      const cycle = item.offer.billing_cycles.includes(prepared.billingCycle) ? prepared.billingCycle : (item.offer.billing_cycles[0] ?? 'none');
+      await repo.insertSubscription(trx, {
+        id: subscriptionId,
+        customer_id: customer.id,
+        partner_id: partnerId,
+        order_id: orderId,
+        offer_id: item.offer.id,
+        friendly_name: item.friendlyName ?? item.offer.name,
+        quantity: item.quantity,
+        unit_type: item.offer.unit_type,
+        status: 'active',
+        billing_cycle: cycle,
+        term: item.offer.term,
+        auto_renew: !item.offer.is_trial,
+        partner_id_on_record: item.partnerIdOnRecord,
+        indirect_reseller_id: customer.indirectResellerId,
+        effective_start_date: now,
+        commitment_end_date: termEnd(now, item.offer.term),
+        created_at: now,
+      });
+      await repo.insertLineItem(trx, { order_id: orderId, line_item_number: item.lineItemNumber, offer_id: item.offer.id, quantity: item.quantity, friendly_name: item.friendlyName, partner_id_on_record: item.partnerIdOnRecord, subscription_id: subscriptionId });
+    }
+    const [order] = await repo.listOrders(trx, customer.id, partnerId, orderId);
+    const result = toOrder(order!);
+    await recordAudit(trx, ids, principal, { operationType: 'CreateOrder', resourceType: 'Order', resourceId: orderId, customerId: customer.id, newValue: result }, now);
+    return result;
+  }
+
+  async function visibleCustomer(executor: Executor, principal: Principal, customerId: string): Promise<ExistingCustomer> {
+    const row = await findVisibleCustomer(executor, principal.user.partner.id, customerId);
+    if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
+    return { id: row.id, country: row.country, instanceId: principal.user.partner.instanceId, indirectResellerId: row.indirect_reseller_id };
+  }
+
+  return {
+    prepare,
+    place,
+
+    /** POST /v1/customers/{id}/orders. */
+    async create(principal: Principal, customerId: string, body: CreateOrderRequest, key?: IdempotencyKey) {
+      const customer = await visibleCustomer(db, principal, customerId);
+
+      assertCan(principal.user.partner.kind, principal.user.roles, 'orders.create');
+      return idempotency.run(key, body, async (trx) => {
+        const instance = await trx.selectFrom('cloud_instances').select('agreement_required').where('id', '=', customer.instanceId).executeTakeFirstOrThrow();
+        if (instance.agreement_required && !(await hasCustomerAgreement(trx, customer.id))) {
+          throw new DomainError('agreement_required', 'The customer has not accepted the Microsoft Customer Agreement: confirm it (POST /v1/customers/{id}/agreements) before ordering.');
+        }
+        const prepared = await prepare(trx, customer, body);
+        if (!prepared.ok) throw fieldErrorsError(prepared.errors);
+        return { status: 201, body: await place(trx, principal, customer, prepared.value) };
+      });
+    },
+
+    async list(principal: Principal, customerId: string) {
+      await visibleCustomer(db, principal, customerId);
+      return (await repo.listOrders(db, customerId, principal.user.partner.id)).map(toOrder);
+    },
+
+    async get(principal: Principal, customerId: string, orderId: string) {
+      await visibleCustomer(db, principal, customerId);
+      const [order] = await repo.listOrders(db, customerId, principal.user.partner.id, orderId);
+      if (!order) throw new DomainError('not_found', `There is no order ${orderId} for this customer.`);
+      return toOrder(order);
+    },
+
+    async listSubscriptions(principal: Principal, customerId: string) {
+      await visibleCustomer(db, principal, customerId);
+      return (await repo.listSubscriptions(db, customerId, principal.user.partner.id)).map(toSubscription);
+    },
+
+    async getSubscription(principal: Principal, customerId: string, subscriptionId: string) {
+      await visibleCustomer(db, principal, customerId);
+      const [row] = await repo.listSubscriptions(db, customerId, principal.user.partner.id, subscriptionId);
+      if (!row) throw new DomainError('not_found', `There is no subscription ${subscriptionId} for this customer.`);
+      return toSubscription(row);
+    },
+  };
+}
+
+export type OrdersService = ReturnType<typeof createOrdersService>;
+
+/** Only a Microsoft Customer Agreement confirmation lets a customer order (SPEC §2). */
+export async function hasCustomerAgreement(db: Executor, customerId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('agreement_confirmations')
+    .select('id')
+    .where('customer_id', '=', customerId)
+    .where('agreement_type', '=', 'MicrosoftCustomerAgreement')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+function termEnd(start: Date, term: string): Date | null {
+  const end = new Date(start);
+  switch (term) {
+    case 'P1M':
+      end.setUTCMonth(end.getUTCMonth() + 1);
+      return end;
+    case 'P1Y':
+      end.setUTCFullYear(end.getUTCFullYear() + 1);
+      return end;
+    case 'P3Y':
+      end.setUTCFullYear(end.getUTCFullYear() + 3);
+      return end;
+    default:
+      return null;
+  }
+}

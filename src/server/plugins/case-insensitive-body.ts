@@ -1,0 +1,78 @@
+import fp from 'fastify-plugin';
+import type { z } from 'zod';
+import { DomainError } from '#domain/errors.ts';
+
+/**
+ * SPEC §5 Input: request property names are matched case-insensitively against the route's schema
+ * (`CompanyProfile`, `addressline1`), two keys differing only in case are a 400, and read-only fields
+ * that Partner Center clients send back (`id`, `attributes`, `links`, `userCredentials`...) are dropped.
+ */
+const READ_ONLY = new Set([
+  'id',
+  'attributes',
+  'links',
+  'usercredentials',
+  'commerceid',
+  'tenantid',
+  'relationshiptopartner',
+  'allowdelegatedaccess',
+  'customdomains',
+  'etag',
+  'creationdate',
+]);
+
+type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType };
+
+function defOf(schema: unknown): Def | undefined {
+  return (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+}
+
+/** The object or array schema under optional/nullable/default/pipe wrappers. */
+function unwrap(schema: z.ZodType | undefined): Def | undefined {
+  let def = defOf(schema);
+  for (let depth = 0; def && depth < 10; depth++) {
+    const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+    if (!inner) return def;
+    def = defOf(inner);
+  }
+  return def;
+}
+
+export function matchKeys(value: unknown, schema: z.ZodType | undefined, path: string[] = []): unknown {
+  const def = unwrap(schema);
+  if (!def) return value;
+  if (def.type === 'array' && Array.isArray(value)) return value.map((item, index) => matchKeys(item, def.element, [...path, String(index)]));
+  if (def.type !== 'object' || !def.shape || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const shape = def.shape;
+  const canonical = new Map(Object.keys(shape).map((key) => [key.toLowerCase(), key]));
+  const result: Record<string, unknown> = {};
+  const from = new Map<string, string>();
+  for (const [key, item] of Object.entries(value)) {
+    const lower = key.toLowerCase();
+    const name = canonical.get(lower);
+    if (!name) {
+      if (READ_ONLY.has(lower)) continue;
+      result[key] = item; // unknown: the schema reports it, naming it
+      continue;
+    }
+    const earlier = from.get(name);
+    if (earlier !== undefined) {
+      const field = [...path, name].join('.');
+      const message = `"${earlier}" and "${key}" differ only in case; send the property once.`;
+      throw new DomainError('invalid_input', `${field}: ${message}`, [{ field, code: 'duplicate_property', message }]);
+    }
+    from.set(name, key);
+    result[name] = matchKeys(item, shape[name], [...path, name]);
+  }
+  return result;
+}
+
+export const caseInsensitiveBodyPlugin = fp(
+  async (app) => {
+    app.addHook('preValidation', async (request) => {
+      const schema = request.routeOptions.schema?.body as z.ZodType | undefined;
+      if (schema && request.body && typeof request.body === 'object') request.body = matchKeys(request.body, schema);
+    });
+  },
+  { name: 'case-insensitive-body' },
+);
