@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.ts';
+import { actions, allowedActions, assertCan, can, isAction, isRole, partnerKinds, roles, type Action, type PartnerKind, type Role } from './roles.ts';
+
+/** The whole matrix for a direct or indirect provider organisation, written out as SPEC §1 reads. */
+const expected: Record<Role, Record<Action, boolean>> = {
+  global_admin: {
+    'customers.add': true, 'customers.view': true, 'customers.edit': true, 'agreements.confirm': true,
+    'relationships.request': true, 'subscriptions.manage': true, 'orders.create': true, 'offers.view': true,
+    'pricing.view': true, 'billing.manage': true, 'users.manage': true, 'tokens.manage_own': true,
+    'audit.view': true, 'support.manage': true,
+  },
+  admin_agent: {
+    'customers.add': true, 'customers.view': true, 'customers.edit': true, 'agreements.confirm': true,
+    'relationships.request': true, 'subscriptions.manage': true, 'orders.create': true, 'offers.view': true,
+    'pricing.view': true, 'billing.manage': false, 'users.manage': false, 'tokens.manage_own': true,
+    'audit.view': false, 'support.manage': false,
+  },
+  sales_agent: {
+    'customers.add': true, 'customers.view': true, 'customers.edit': false, 'agreements.confirm': true,
+    'relationships.request': true, 'subscriptions.manage': false, 'orders.create': true, 'offers.view': true,
+    'pricing.view': true, 'billing.manage': false, 'users.manage': false, 'tokens.manage_own': true,
+    'audit.view': false, 'support.manage': false,
+  },
+  helpdesk_agent: {
+    'customers.add': false, 'customers.view': true, 'customers.edit': true, 'agreements.confirm': false,
+    'relationships.request': false, 'subscriptions.manage': false, 'orders.create': false, 'offers.view': false,
+    'pricing.view': false, 'billing.manage': false, 'users.manage': false, 'tokens.manage_own': true,
+    'audit.view': false, 'support.manage': true,
+  },
+  billing_admin: {
+    'customers.add': false, 'customers.view': true, 'customers.edit': false, 'agreements.confirm': false,
+    'relationships.request': false, 'subscriptions.manage': false, 'orders.create': false, 'offers.view': false,
+    'pricing.view': true, 'billing.manage': true, 'users.manage': false, 'tokens.manage_own': true,
+    'audit.view': false, 'support.manage': false,
+  },
+};
+
+const resellerNever: readonly Action[] = ['customers.add', 'agreements.confirm'];
+
+const cells = partnerKinds.flatMap((kind) =>
+  roles.flatMap((role) => actions.map((action) => [kind, role, action] as [PartnerKind, Role, Action])),
+);
+
+describe('can', () => {
+  it('covers the whole matrix', () => {
+    expect(cells).toHaveLength(3 * 5 * 14);
+  });
+
+  it.each(cells)('%s %s %s', (kind, role, action) => {
+    const allowed = expected[role][action] && !(kind === 'indirect_reseller' && resellerNever.includes(action));
+    expect(can(kind, [role], action)).toBe(allowed);
+  });
+
+  it('lets an indirect reseller request relationships and view its customers', () => {
+    expect(can('indirect_reseller', ['admin_agent'], 'relationships.request')).toBe(true);
+    expect(can('indirect_reseller', ['sales_agent'], 'customers.view')).toBe(true);
+  });
+
+  it('never lets an indirect reseller add customers or confirm agreements, whatever the roles', () => {
+    for (const action of resellerNever) expect(can('indirect_reseller', [...roles], action)).toBe(false);
+  });
+
+  it('grants what any of several roles grants', () => {
+    expect(can('direct', ['helpdesk_agent', 'billing_admin'], 'support.manage')).toBe(true);
+    expect(can('direct', ['helpdesk_agent', 'billing_admin'], 'billing.manage')).toBe(true);
+    expect(can('direct', ['helpdesk_agent', 'billing_admin'], 'customers.add')).toBe(false);
+  });
+
+  it('grants nothing without roles', () => {
+    for (const action of actions) expect(can('direct', [], action)).toBe(false);
+  });
+});
+
+describe('allowedActions', () => {
+  it('lists what can allows, in the order of actions', () => {
+    expect(allowedActions('direct', ['billing_admin'])).toEqual(['customers.view', 'pricing.view', 'billing.manage', 'tokens.manage_own']);
+    expect(allowedActions('indirect_reseller', ['global_admin'])).toEqual(actions.filter((a) => !resellerNever.includes(a)));
+  });
+});
+
+describe('assertCan', () => {
+  it('passes when allowed', () => {
+    expect(() => assertCan('direct', ['sales_agent'], 'customers.add')).not.toThrow();
+  });
+
+  it('throws insufficient_privileges naming the action', () => {
+    let thrown: unknown;
+    try {
+      assertCan('direct', ['helpdesk_agent'], 'customers.add');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect(thrown).toMatchObject({
+      code: 'insufficient_privileges',
+      status: 403,
+      pcCode: 900308,
+      data: ['customers.add'],
+      message: 'Your roles do not allow this action; ask a global admin of your organization.',
+    });
+  });
+
+  it('explains the indirect reseller rule', () => {
+    expect(() => assertCan('indirect_reseller', ['global_admin'], 'agreements.confirm')).toThrow(
+      'An indirect reseller cannot do this; its indirect provider does it.',
+    );
+  });
+});
+
+describe('guards', () => {
+  it('tell roles and actions', () => {
+    expect(isRole('sales_agent')).toBe(true);
+    expect(isRole('operator')).toBe(false);
+    expect(isAction('orders.create')).toBe(true);
+    expect(isAction('orders.delete')).toBe(false);
+  });
+});

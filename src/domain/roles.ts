@@ -1,0 +1,99 @@
+/**
+ * Who may do what (SPEC §1). A user may hold several roles; an action is allowed when one of them
+ * grants it and the partner organisation's kind does not forbid it.
+ */
+import { DomainError } from './errors.ts';
+
+export const roles = ['global_admin', 'admin_agent', 'sales_agent', 'helpdesk_agent', 'billing_admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const partnerKinds = ['direct', 'indirect_provider', 'indirect_reseller'] as const;
+export type PartnerKind = (typeof partnerKinds)[number];
+
+export const actions = [
+  'customers.add',
+  'customers.view',
+  'customers.edit',
+  'agreements.confirm',
+  'relationships.request',
+  'subscriptions.manage',
+  'orders.create',
+  'offers.view',
+  'pricing.view',
+  'billing.manage',
+  'users.manage',
+  'tokens.manage_own',
+  'audit.view',
+  'support.manage',
+] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * What each role grants. Global admin: everything. The others as SPEC §1 lists them, plus what
+ * those duties need (ours, noted): everyone manages their own API tokens; an admin agent, who adds
+ * customers with subscriptions, sees the offers and their prices for the wizard's estimate; a sales
+ * agent sees the customers it sells to.
+ */
+const grants: Readonly<Record<Role, readonly Action[]>> = {
+  global_admin: actions,
+  admin_agent: [
+    'customers.add',
+    'customers.view',
+    'customers.edit',
+    'agreements.confirm',
+    'relationships.request',
+    'subscriptions.manage',
+    'orders.create',
+    'offers.view',
+    'pricing.view',
+    'tokens.manage_own',
+  ],
+  sales_agent: [
+    'customers.add',
+    'customers.view',
+    'agreements.confirm',
+    'relationships.request',
+    'offers.view',
+    'pricing.view',
+    'orders.create',
+    'tokens.manage_own',
+  ],
+  helpdesk_agent: ['customers.view', 'customers.edit', 'support.manage', 'tokens.manage_own'],
+  billing_admin: ['billing.manage', 'pricing.view', 'customers.view', 'tokens.manage_own'],
+};
+
+/**
+ * What an organisation of a kind can never do, whatever its users' roles: an indirect reseller's
+ * customers are added, and their agreements confirmed, by its indirect provider (SPEC §1).
+ */
+const forbiddenForKind: Readonly<Record<PartnerKind, readonly Action[]>> = {
+  direct: [],
+  indirect_provider: [],
+  indirect_reseller: ['customers.add', 'agreements.confirm'],
+};
+
+export function can(kind: PartnerKind, userRoles: readonly Role[], action: Action): boolean {
+  if (forbiddenForKind[kind].includes(action)) return false;
+  return userRoles.some((role) => grants[role].includes(action));
+}
+
+/** The actions a user may take, e.g. for the portal to show or hide commands. */
+export function allowedActions(kind: PartnerKind, userRoles: readonly Role[]): Action[] {
+  return actions.filter((action) => can(kind, userRoles, action));
+}
+
+export function assertCan(kind: PartnerKind, userRoles: readonly Role[], action: Action): void {
+  if (can(kind, userRoles, action)) return;
+  const reason = forbiddenForKind[kind].includes(action)
+    ? 'An indirect reseller cannot do this; its indirect provider does it.'
+    : 'Your roles do not allow this action; ask a global admin of your organization.';
+  throw new DomainError('insufficient_privileges', reason, [], [action]);
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+export function isAction(value: string): value is Action {
+  return (actions as readonly string[]).includes(value);
+}
