@@ -7,7 +7,7 @@ export const agreementTypeSchema = z.enum(['MicrosoftCloudAgreement', 'Microsoft
 
 export const agreementMetadataSchema = z
   .object({
-    templateId: z.uuid(),
+    templateId: z.guid(),
     agreementType: agreementTypeSchema,
     agreementLink: z.string(),
     versionRank: z.number().int(),
@@ -19,15 +19,15 @@ export const agreementMetadataCollectionSchema = collectionSchema(agreementMetad
 /** A confirmation that a customer accepted an agreement, as Partner Center returns it. */
 export const agreementSchema = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     primaryContact: z.object({ firstName: z.string(), lastName: z.string(), email: z.string(), phoneNumber: z.string().nullable() }),
-    templateId: z.uuid(),
+    templateId: z.guid(),
     dateAgreed: z.iso.datetime(),
     type: agreementTypeSchema,
     agreementLink: z.string(),
     /** The partner user who confirmed it. */
-    userId: z.uuid().nullable(),
-    partnerId: z.uuid(),
+    userId: z.guid().nullable(),
+    partnerId: z.guid(),
     attributes: z.object({ objectType: z.literal('Agreement') }),
   })
   .meta({ id: 'Agreement' });
@@ -40,7 +40,7 @@ export const confirmAgreementRequestSchema = z.strictObject({
     email: z.string().max(320),
     phoneNumber: z.string().max(40).nullish(),
   }),
-  templateId: z.uuid('templateId must be a GUID'),
+  templateId: z.guid('templateId must be a GUID'),
   dateAgreed: z.string().max(40),
   type: agreementTypeSchema.nullish(),
   agreementLink: z.string().max(2000).nullish(),

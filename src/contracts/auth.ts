@@ -19,12 +19,12 @@ export const signInRequestSchema = z.object({
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 export const sessionUserSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   email: z.string(),
   displayName: z.string(),
   roles: z.array(roleSchema),
   partner: z.object({
-    id: z.uuid(),
+    id: z.guid(),
     name: z.string(),
     kind: partnerKindSchema,
     mpnId: z.string(),
@@ -56,7 +56,7 @@ export const createTokenRequestSchema = z.object({
 export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;
 
 export const apiTokenSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   name: z.string(),
   prefix: z.string(),
   createdAt: z.iso.datetime(),

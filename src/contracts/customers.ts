@@ -18,10 +18,10 @@ export const addressSchema = z.object({
 /** A customer as Partner Center returns it, plus our `indirectReseller` and `createdAt`. */
 export const customerSchema = z
   .object({
-    id: z.uuid(),
-    commerceId: z.uuid(),
+    id: z.guid(),
+    commerceId: z.guid(),
     companyProfile: z.object({
-      tenantId: z.uuid(),
+      tenantId: z.guid(),
       domain: z.string(),
       companyName: z.string(),
       organizationRegistrationNumber: z.string().nullable().optional(),
@@ -37,8 +37,8 @@ export const customerSchema = z
     }),
     relationshipToPartner: z.enum(['none', 'reseller', 'advisor']),
     associatedPartnerId: z.string().nullable().optional(),
-    indirectReseller: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    indirectProvider: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    indirectReseller: z.object({ id: z.guid(), name: z.string() }).nullable(),
+    indirectProvider: z.object({ id: z.guid(), name: z.string() }).nullable(),
     allowDelegatedAccess: z.boolean(),
     createdAt: z.iso.datetime(),
     links: z.object({ self: linkSchema }),
@@ -68,7 +68,7 @@ export const relationshipRequestSchema = z.object({
 });
 
 export const indirectResellerSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   name: z.string(),
   relationshipType: z.literal('IsIndirectCloudSolutionProviderOf'),
   state: z.enum(['Active', 'Inactive', 'Suspended', 'Terminated']),

@@ -60,7 +60,7 @@ export const signerSchema = z.strictObject({
 export const agreementInputSchema = z.strictObject({
   /** The attestation that the customer accepted the agreement: must be true. */
   accepted: z.literal(true, { error: 'Confirm that the customer has accepted the agreement.' }).optional(),
-  templateId: z.uuid('templateId must be a GUID').nullish(),
+  templateId: z.guid('templateId must be a GUID').nullish(),
   dateAgreed: z.string().max(40),
   primaryContact: signerSchema,
 });
@@ -87,7 +87,7 @@ export const onboardingRequestSchema = createCustomerRequestSchema.extend({
   lineItems: z.array(lineItemInputSchema).max(50, 'At most 50 offers in one order.').default([]),
   billingCycle: billingCycleSchema.nullish(),
   /** The draft this submission completes; it is deleted with the customer's creation. */
-  draftId: z.uuid().nullish(),
+  draftId: z.guid().nullish(),
 });
 export type OnboardingRequest = z.infer<typeof onboardingRequestSchema>;
 
@@ -120,7 +120,7 @@ export const draftInputSchema = z.strictObject({
 });
 
 export const draftSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   step: z.enum(['account', 'subscriptions', 'review']),
   data: z.record(z.string(), z.unknown()),
   requestId: z.string().nullable(),

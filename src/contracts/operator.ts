@@ -78,7 +78,7 @@ export const catalogFileSchema = z.object({ offers: z.array(offerInputSchema).mi
 export const agreementTemplateInputSchema = z.object({
   instance: instanceIdSchema.default('public'),
   type: z.enum(['MicrosoftCloudAgreement', 'MicrosoftCustomerAgreement']),
-  templateId: z.uuid().optional(),
+  templateId: z.guid().optional(),
   link: z.url('must be a URL'),
   versionRank: z.number().int().min(1),
 });

@@ -4,7 +4,7 @@ import { collectionSchema, linkSchema } from './common.ts';
 export const orderLineItemSchema = z.object({
   lineItemNumber: z.number().int(),
   offerId: z.string(),
-  subscriptionId: z.uuid(),
+  subscriptionId: z.guid(),
   friendlyName: z.string().nullable(),
   quantity: z.number().int(),
   partnerIdOnRecord: z.string().nullable(),
@@ -13,8 +13,8 @@ export const orderLineItemSchema = z.object({
 
 export const orderSchema = z
   .object({
-    id: z.uuid(),
-    referenceCustomerId: z.uuid(),
+    id: z.guid(),
+    referenceCustomerId: z.guid(),
     billingCycle: z.string(),
     currencyCode: z.string(),
     lineItems: z.array(orderLineItemSchema),
@@ -47,7 +47,7 @@ export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>;
 
 export const subscriptionSchema = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     offerId: z.string(),
     offerName: z.string(),
     friendlyName: z.string(),
@@ -61,7 +61,7 @@ export const subscriptionSchema = z
     billingType: z.string(),
     billingCycle: z.string(),
     termDuration: z.string(),
-    orderId: z.uuid(),
+    orderId: z.guid(),
     partnerId: z.string().nullable(),
     links: z.object({ self: linkSchema, offer: linkSchema }),
     attributes: z.object({ etag: z.string(), objectType: z.literal('Subscription') }),

@@ -8,7 +8,7 @@ import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { AgreementsService } from './service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
-const customerParams = z.object({ customerId: z.uuid('customerId must be a GUID') });
+const customerParams = z.object({ customerId: z.guid('customerId must be a GUID') });
 
 export const agreementsRoutes: FastifyPluginAsyncZod<{ agreements: AgreementsService }> = async (app, { agreements }) => {
   app.get('/v1/agreements', {

@@ -95,7 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   });
 
   app.delete('/api/tokens/:id', {
-    schema: { tags: ['portal'], summary: 'Revoke a personal API token', params: z.object({ id: z.uuid() }), response: { 204: z.null(), 404: errorResponseSchema, ...errors } },
+    schema: { tags: ['portal'], summary: 'Revoke a personal API token', params: z.object({ id: z.guid() }), response: { 204: z.null(), 404: errorResponseSchema, ...errors } },
   }, async (request, reply) => {
     await auth.revokePersonalToken(requirePrincipal(request).user.id, request.params.id);
     return reply.status(204).send(null);

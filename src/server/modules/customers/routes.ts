@@ -56,7 +56,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
     schema: {
       tags: ['customers'],
       summary: 'One customer (404 for a customer I have no relationship with)',
-      params: z.object({ customerId: z.uuid('customerId must be a GUID') }),
+      params: z.object({ customerId: z.guid('customerId must be a GUID') }),
       response: { 200: customerSchema, ...errors },
     },
   }, async (request) => customers.get(requirePrincipal(request), request.params.customerId));

@@ -7,7 +7,7 @@ import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { OnboardingService } from './service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 412: errorResponseSchema };
-const draftParams = z.object({ draftId: z.uuid('draftId must be a GUID') });
+const draftParams = z.object({ draftId: z.guid('draftId must be a GUID') });
 
 export const onboardingRoutes: FastifyPluginAsyncZod<{ onboarding: OnboardingService }> = async (app, { onboarding }) => {
   app.post('/v1/onboardings', {

@@ -8,7 +8,7 @@ import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { OrdersService } from './service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
-const customerParams = z.object({ customerId: z.uuid('customerId must be a GUID') });
+const customerParams = z.object({ customerId: z.guid('customerId must be a GUID') });
 
 export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = async (app, { orders }) => {
   app.post('/v1/customers/:customerId/orders', {
@@ -24,7 +24,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
   }, async (request) => collection(await orders.list(requirePrincipal(request), request.params.customerId), `/v1/customers/${request.params.customerId}/orders`));
 
   app.get('/v1/customers/:customerId/orders/:orderId', {
-    schema: { tags: ['orders'], summary: 'One order', params: customerParams.extend({ orderId: z.uuid('orderId must be a GUID') }), response: { 200: orderSchema, ...errors } },
+    schema: { tags: ['orders'], summary: 'One order', params: customerParams.extend({ orderId: z.guid('orderId must be a GUID') }), response: { 200: orderSchema, ...errors } },
   }, async (request) => orders.get(requirePrincipal(request), request.params.customerId, request.params.orderId));
 
   app.get('/v1/customers/:customerId/subscriptions', {
@@ -32,6 +32,6 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
   }, async (request) => collection(await orders.listSubscriptions(requirePrincipal(request), request.params.customerId), `/v1/customers/${request.params.customerId}/subscriptions`));
 
   app.get('/v1/customers/:customerId/subscriptions/:subscriptionId', {
-    schema: { tags: ['orders'], summary: 'One subscription', params: customerParams.extend({ subscriptionId: z.uuid('subscriptionId must be a GUID') }), response: { 200: subscriptionSchema, ...errors } },
+    schema: { tags: ['orders'], summary: 'One subscription', params: customerParams.extend({ subscriptionId: z.guid('subscriptionId must be a GUID') }), response: { 200: subscriptionSchema, ...errors } },
   }, async (request) => orders.getSubscription(requirePrincipal(request), request.params.customerId, request.params.subscriptionId));
 };
