@@ -31,3 +31,11 @@ export async function loadEncryptionKey(db: Db, config: Pick<Config, 'encryption
   const row = await db.selectFrom('settings').select('value').where('key', '=', 'encryption_key').executeTakeFirstOrThrow();
   return Buffer.from(row.value, 'base64');
 }
+
+/** Removes what has expired: sessions, old sign-in failures, idempotency records past 24 hours. */
+export async function purgeExpired(db: Db, now: Date) {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  await db.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(now.getTime() - 24 * 3_600_000)).execute();
+  await db.deleteFrom('idempotency_records').where('expires_at', '<', now).execute();
+  await db.deleteFrom('api_tokens').where('kind', '=', 'access').where('expires_at', '<', now).execute();
+}

@@ -4,7 +4,8 @@ import { buildApp, logRedactions } from './app.ts';
 import { applyInstanceConfig } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { passwordHasher, randomIds } from './lib/adapters.ts';
-import { DEMO_PASSWORD, demoSignIns, isEmptyDatabase, seedDemo } from './seed/demo.ts';
+import { DEMO_PASSWORD, demoSignIns, hasDemoData, isEmptyDatabase, seedDemo } from './seed/demo.ts';
+import { purgeExpired } from './bootstrap.ts';
 
 /** Opens the database, migrates, seeds on the first start, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config) {
@@ -22,10 +23,16 @@ export async function serve(config: Config) {
       db: database.db,
       logger: { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
     });
+    // Expired sessions, sign-in failures and idempotency records go once an hour (and now).
+    const purge = () => purgeExpired(database.db, new Date()).catch((error: unknown) => app.log.warn({ err: error }, 'purge failed'));
+    void purge();
+    const purgeTimer = setInterval(purge, 3_600_000);
+    purgeTimer.unref();
     let closing = false;
     const shutdown = (signal: string) => {
       if (closing) return;
       closing = true;
+      clearInterval(purgeTimer);
       app.log.info({ signal }, 'shutting down: finishing in-flight requests');
       const timer = setTimeout(() => {
         app.log.error('shutdown timed out; exiting');
@@ -53,7 +60,7 @@ export async function serve(config: Config) {
       `  database: ${where}${migration.applied.length ? ` (applied ${migration.applied.join(', ')})` : ''}`,
       `  API docs: ${config.publicUrl}/docs`,
     ];
-    if (seeded || config.demoData === 'auto') {
+    if (seeded || (await hasDemoData(database.db))) {
       lines.push(`  demo data: ${seeded ? 'seeded now' : 'present'}. Demo sign-ins (password ${DEMO_PASSWORD}):`);
       for (const signIn of demoSignIns) lines.push(`    ${signIn.email.padEnd(34)} ${signIn.partner} (${signIn.roles.join(', ')})`);
     }

@@ -56,6 +56,8 @@ describe('portal sign-in', () => {
     const blocked = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: user.password } });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(blocked.headers['ratelimit-limit']).toBe('3');
+    expect(blocked.headers['ratelimit-remaining']).toBe('0');
     // Another account is not blocked by this one's failures.
     const other = await newUser();
     expect((await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: other.email, password: other.password } })).statusCode).toBe(200);

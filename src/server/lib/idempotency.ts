@@ -136,9 +136,3 @@ export function createIdempotency({ db, clock, key: encryptionKey }: { db: Db; c
 }
 
 export type Idempotency = ReturnType<typeof createIdempotency>;
-
-
-/** Deletes records past their 24 hours. */
-export async function purgeExpiredIdempotency(db: Db, now: Date) {
-  await db.deleteFrom('idempotency_records').where('expires_at', '<', now).execute();
-}

@@ -46,8 +46,13 @@ export function sendDomainError(error: DomainError, request: FastifyRequest, rep
   const entry = errorCatalog[error.code];
   if (entry.status >= 500) request.log.error({ err: error }, error.message);
   if (error.code === 'rate_limited') {
-    const retry = (error.data[0] as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (retry) reply.header('Retry-After', String(retry));
+    const limit = error.data[0] as { retryAfterSeconds?: number; limit?: number } | undefined;
+    if (limit?.retryAfterSeconds) {
+      reply.header('Retry-After', String(limit.retryAfterSeconds));
+      reply.header('RateLimit-Reset', String(limit.retryAfterSeconds));
+      reply.header('RateLimit-Remaining', '0');
+      if (limit.limit) reply.header('RateLimit-Limit', String(limit.limit));
+    }
   }
   return reply.status(entry.status).send(domainErrorBody(error));
 }

@@ -278,6 +278,11 @@ async function insertDemoCustomer(
 
 export const demoSignIns = demoPartners.flatMap((partner) => partner.users.map((user) => ({ partner: partner.name, email: user.email, roles: user.roles })));
 
+/** Whether the demo data was added to this database. */
+export async function hasDemoData(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('settings').select('key').where('key', '=', SEEDED_KEY).executeTakeFirst()) !== undefined;
+}
+
 /** True when the database holds no partner yet: the first start of an empty database. */
 export async function isEmptyDatabase(db: Executor): Promise<boolean> {
   const row = await sql<{ n: string }>`select count(*) as n from partner_organizations`.execute(db);

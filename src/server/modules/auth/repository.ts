@@ -133,10 +133,6 @@ export async function revokeSession(db: Executor, id: string, now: Date) {
   await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).execute();
 }
 
-export async function deleteExpiredSessions(db: Executor, now: Date) {
-  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
-}
-
 export async function countRecentFailures(db: Executor, by: { email: string; ip: string }, since: Date) {
   const row = await db
     .selectFrom('sign_in_failures')

@@ -27,12 +27,12 @@ export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) 
     const since = new Date(now.getTime() - windowMs);
     const recent = await repo.countRecentFailures(db, { email, ip }, since);
     // An address may try several accounts, so it gets more attempts than one email does.
-    const blockedSince =
-      recent.byEmail >= maxFailures ? recent.oldestByEmail : recent.byIp >= maxFailures * 4 ? recent.oldestByIp : null;
+    const byEmail = recent.byEmail >= maxFailures;
+    const blockedSince = byEmail ? recent.oldestByEmail : recent.byIp >= maxFailures * 4 ? recent.oldestByIp : null;
     if (blockedSince) {
       const retryAfterSeconds = Math.max(1, Math.ceil((blockedSince.getTime() + windowMs - now.getTime()) / 1000));
       throw new DomainError('rate_limited', `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, [], [
-        { retryAfterSeconds },
+        { retryAfterSeconds, limit: byEmail ? maxFailures : maxFailures * 4 },
       ]);
     }
     const user = await repo.findUserByEmail(db, email);
