@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldErrorSchema } from './common.ts';
 import { customerSchema } from './customers.ts';
 import { orderSchema } from './orders.ts';
 import { agreementSchema } from './agreements.ts';
@@ -104,10 +105,17 @@ export const onboardingResponseSchema = z.object({
   agreement: agreementSchema.nullable(),
   order: orderSchema.nullable(),
   userCredentials: userCredentialsSchema,
-  warnings: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+  warnings: z.array(fieldErrorSchema),
   attributes: z.object({ objectType: z.literal('Onboarding') }),
 });
 export type OnboardingResponse = z.infer<typeof onboardingResponseSchema>;
+
+export const onboardingValidationSchema = z.object({
+  valid: z.boolean(),
+  errors: z.array(fieldErrorSchema),
+  warnings: z.array(fieldErrorSchema),
+});
+export type OnboardingValidation = z.infer<typeof onboardingValidationSchema>;
 
 /** A draft is lenient: any part of the wizard, validated fully only on submit. */
 export const draftDataSchema = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 64_000, 'A draft holds at most 64 KB.');

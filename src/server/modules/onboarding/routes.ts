@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '#contracts/common.ts';
-import { draftInputSchema, draftSchema, onboardingRequestSchema, onboardingResponseSchema } from '#contracts/onboarding.ts';
+import { draftInputSchema, draftSchema, onboardingRequestSchema, onboardingResponseSchema, onboardingValidationSchema } from '#contracts/onboarding.ts';
 import { idempotencyKeyOf, sendOutcome } from '#server/lib/request-key.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { OnboardingService } from './service.ts';
@@ -23,6 +23,15 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ onboarding: OnboardingSer
     const outcome = await onboarding.submit(principal, request.body, idempotencyKeyOf(request, principal));
     return sendOutcome(reply, outcome);
   });
+
+  app.post('/v1/onboardings/validations', {
+    schema: {
+      tags: ['onboarding'],
+      summary: 'Check a submission without writing: every wrong field, and the warnings (ours; the portal uses it)',
+      body: onboardingRequestSchema,
+      response: { 200: onboardingValidationSchema, ...errors },
+    },
+  }, async (request) => onboarding.validate(requirePrincipal(request), request.body));
 
   app.post('/v1/onboardings/drafts', {
     schema: { tags: ['onboarding'], summary: 'Save an unfinished add-customer wizard (mine)', body: draftInputSchema, response: { 201: draftSchema, ...errors } },

@@ -53,13 +53,13 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
     return row;
   }
 
-  async function submitInTransaction(trx: Executor, principal: Principal, body: OnboardingRequest): Promise<OnboardingResponse> {
+  /** Every check of a submission, reads only: one list of every wrong field. */
+  async function check(executor: Executor, principal: Principal, body: OnboardingRequest) {
     const { partner } = principal.user;
-    const instance = await trx.selectFrom('cloud_instances').select(['agreement_required']).where('id', '=', partner.instanceId).executeTakeFirstOrThrow();
+    const instance = await executor.selectFrom('cloud_instances').select(['agreement_required']).where('id', '=', partner.instanceId).executeTakeFirstOrThrow();
     const country = normalizeCountry(body.billingProfile.defaultAddress.country ?? '');
 
-    // Check every section first, so that one answer names every wrong field.
-    const customer = await customers.prepareNew(trx, principal, body);
+    const customer = await customers.prepareNew(executor, principal, body);
     const errors: FieldError[] = customer.ok ? [] : [...customer.errors];
 
     let agreement: Awaited<ReturnType<AgreementsService['prepare']>> | undefined;
@@ -67,7 +67,7 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
       if (!body.agreement) {
         errors.push({ field: 'agreement', code: 'agreement_required', message: 'Confirm that the customer has accepted the Microsoft Customer Agreement, with the date and the signer.' });
       } else {
-        agreement = await agreements.prepare(trx, principal, { ...body.agreement, type: 'MicrosoftCustomerAgreement' }, { country, fieldPrefix: 'agreement' });
+        agreement = await agreements.prepare(executor, principal, { ...body.agreement, type: 'MicrosoftCustomerAgreement' }, { country, fieldPrefix: 'agreement' });
         if (!agreement.ok) errors.push(...agreement.errors);
       }
     } else if (!body.eligibility) {
@@ -76,9 +76,15 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
 
     let order: Awaited<ReturnType<OrdersService['prepare']>> | undefined;
     if (body.lineItems.length > 0 && country) {
-      order = await orders.prepare(trx, { id: null, country, instanceId: partner.instanceId, indirectResellerId: null }, body);
+      order = await orders.prepare(executor, { id: null, country, instanceId: partner.instanceId, indirectResellerId: null }, body);
       if (!order.ok) errors.push(...order.errors);
     }
+    return { instance, customer, agreement, order, errors, warnings: customer.ok ? customer.value.warnings : [] };
+  }
+
+  async function submitInTransaction(trx: Executor, principal: Principal, body: OnboardingRequest): Promise<OnboardingResponse> {
+    const { partner } = principal.user;
+    const { instance, customer, agreement, order, errors } = await check(trx, principal, body);
     if (errors.length > 0 || !customer.ok) throw fieldErrorsError(errors);
 
     const created = await customers.insertNew(trx, principal, customer.value);
@@ -106,6 +112,12 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
   }
 
   return {
+    /** POST /v1/onboardings/validations: the submission's checks without writing anything. */
+    async validate(principal: Principal, body: OnboardingRequest) {
+      const { errors, warnings } = await check(db, principal, body);
+      return { valid: errors.length === 0, errors, warnings };
+    },
+
     async submit(principal: Principal, body: OnboardingRequest, key?: IdempotencyKey) {
       let effectiveKey = key;
       if (body.draftId) {

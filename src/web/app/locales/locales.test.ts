@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { enUS } from './en-US.ts';
+import { zhTW } from './zh-TW.ts';
+
+/** Every leaf as [dotted key, text]. */
+function leaves(tree: object, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]: [string, unknown]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value as object, `${prefix}${key}.`),
+  );
+}
+
+describe('zh-TW resources', () => {
+  // The type makes zh-TW have every key; this makes sure each one is actually translated.
+  it('translate every English sentence', () => {
+    const chinese = new Map(leaves(zhTW));
+    const sameAsEnglish = leaves(enUS)
+      .filter(([key, text]) => chinese.get(key) === text)
+      .map(([key]) => key);
+    // Names that are the same in both languages.
+    expect(sameAsEnglish).toEqual(['app.name', 'languages.en-US', 'languages.zh-TW']);
+  });
+
+  it('keep the same interpolation placeholders', () => {
+    const chinese = new Map(leaves(zhTW));
+    const placeholders = (text: string) => [...text.matchAll(/\{\{[^}]+\}\}/g)].map((m) => m[0]).sort();
+    for (const [key, text] of leaves(enUS)) {
+      expect(placeholders(chinese.get(key) ?? ''), key).toEqual(placeholders(text));
+    }
+  });
+});

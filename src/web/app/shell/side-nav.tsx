@@ -1,0 +1,73 @@
+import { makeStyles, NavDrawer, NavDrawerBody, NavDrawerHeader, NavItem, shorthands, tokens } from '@fluentui/react-components';
+import {
+  BuildingMultiple20Filled,
+  BuildingMultiple20Regular,
+  bundleIcon,
+  People20Filled,
+  People20Regular,
+  Person20Filled,
+  Person20Regular,
+} from '@fluentui/react-icons';
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { useCurrentUser } from '../session.tsx';
+import { Brand } from '../ui/brand.tsx';
+
+const CustomersIcon = bundleIcon(People20Filled, People20Regular);
+const ResellersIcon = bundleIcon(BuildingMultiple20Filled, BuildingMultiple20Regular);
+const AccountIcon = bundleIcon(Person20Filled, Person20Regular);
+
+const useStyles = makeStyles({
+  drawer: { height: '100%', width: '260px', ...shorthands.borderRight(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2) },
+  header: { paddingBlock: tokens.spacingVerticalM, paddingInline: tokens.spacingHorizontalL },
+  body: { paddingBlockStart: tokens.spacingVerticalM },
+});
+
+export function SideNav({ type, open, onOpenChange }: { type: 'inline' | 'overlay'; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const items = [
+    { to: '/customers', label: t('shell.nav.customers'), Icon: CustomersIcon },
+    ...(user.partner.kind === 'indirect_provider' ? [{ to: '/resellers', label: t('shell.nav.resellers'), Icon: ResellersIcon }] : []),
+    { to: '/account', label: t('shell.nav.account'), Icon: AccountIcon },
+  ];
+  const selected = items.find((item) => location.pathname === item.to || location.pathname.startsWith(`${item.to}/`))?.to;
+
+  // Real links (open in a new tab works); a plain click stays in the app.
+  const follow = (to: string) => (event: MouseEvent<HTMLAnchorElement | HTMLButtonElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void navigate(to);
+    if (type === 'overlay') onOpenChange(false);
+  };
+
+  return (
+    <NavDrawer
+      type={type}
+      open={open}
+      onOpenChange={(_event, data) => onOpenChange(data.open)}
+      selectedValue={selected ?? ''}
+      aria-label={t('shell.navigation')}
+      className={styles.drawer}
+      size="small"
+    >
+      {type === 'overlay' ? (
+        <NavDrawerHeader className={styles.header}>
+          <Brand name={t('app.name')} />
+        </NavDrawerHeader>
+      ) : null}
+      <NavDrawerBody className={styles.body}>
+        {items.map(({ to, label, Icon }) => (
+          <NavItem key={to} href={to} value={to} icon={<Icon />} onClick={follow(to)}>
+            {label}
+          </NavItem>
+        ))}
+      </NavDrawerBody>
+    </NavDrawer>
+  );
+}
