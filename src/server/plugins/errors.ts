@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, errorCatalog } from '#domain/errors.ts';
+import { DomainError, errorCatalog, type FieldError } from '#domain/errors.ts';
 import { domainErrorBody, errorBody } from '#server/lib/error-body.ts';
 import { ReplayedResponse } from '#server/lib/idempotency.ts';
 
@@ -13,13 +13,7 @@ export const errorsPlugin = fp(
       if (error instanceof ReplayedResponse) return reply.header('Idempotent-Replayed', 'true').status(error.status).send(error.body);
 
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const fieldErrors = error.validation.map((issue) => ({
-          field: [issue.instancePath.replace(/^\//, '').replaceAll('/', '.'), missingProperty(issue.params)]
-            .filter(Boolean)
-            .join('.') || error.validationContext || 'body',
-          code: 'invalid',
-          message: issue.message ?? 'This value is not valid.',
-        }));
+        const fieldErrors = error.validation.flatMap((issue) => describeIssue(issue, error.validationContext ?? 'body'));
         const where = error.validationContext ?? 'request';
         const description = `The ${where} is not valid: ${fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ')}`;
         return reply.status(400).send(errorBody(errorCatalog.invalid_input.pcCode, description, fieldErrors));
@@ -37,9 +31,21 @@ export const errorsPlugin = fp(
   { name: 'errors' },
 );
 
-function missingProperty(params: unknown): string | undefined {
-  if (params && typeof params === 'object' && 'missingProperty' in params) return String(params.missingProperty);
-  return undefined;
+/** A schema failure as field errors people can act on: the field's path, a stable code, a sentence. */
+function describeIssue(issue: { keyword: string; instancePath: string; message?: string | undefined; params: Record<string, unknown> }, context: string): FieldError[] {
+  const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
+    return issue.params.keys.map((key) => ({
+      field: path ? `${path}.${String(key)}` : String(key),
+      code: 'unknown_property',
+      message: `"${String(key)}" is not a property of ${path || `the ${context}`}; check its spelling.`,
+    }));
+  }
+  const field = path || context;
+  if (issue.keyword === 'invalid_type' && /received undefined/.test(issue.message ?? '')) {
+    return [{ field, code: 'required', message: 'This field is required.' }];
+  }
+  return [{ field, code: issue.keyword, message: issue.message ?? 'This value is not valid.' }];
 }
 
 export function sendDomainError(error: DomainError, request: FastifyRequest, reply: FastifyReply) {
