@@ -85,7 +85,11 @@ export const billingCycleSchema = z.enum(['monthly', 'annual', 'none', 'one_time
 export const onboardingRequestSchema = createCustomerRequestSchema.extend({
   agreement: agreementInputSchema.nullish(),
   eligibility: eligibilityInputSchema.nullish(),
-  lineItems: z.array(lineItemInputSchema).max(50, 'At most 50 offers in one order.').default([]),
+  lineItems: z
+    .array(lineItemInputSchema)
+    .max(50, 'At most 50 offers in one order.')
+    .nullish()
+    .transform((items) => items ?? []),
   billingCycle: billingCycleSchema.nullish(),
   /** The draft this submission completes; it is deleted with the customer's creation. */
   draftId: z.guid().nullish(),
@@ -121,7 +125,10 @@ export type OnboardingValidation = z.infer<typeof onboardingValidationSchema>;
 export const draftDataSchema = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 64_000, 'A draft holds at most 64 KB.');
 
 export const draftInputSchema = z.strictObject({
-  step: z.enum(['account', 'subscriptions', 'review']).default('account'),
+  step: z
+    .enum(['account', 'subscriptions', 'review'])
+    .nullish()
+    .transform((step) => step ?? 'account'),
   data: draftDataSchema,
   /** The MS-RequestId the portal will submit this draft with. */
   requestId: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/).nullish(),

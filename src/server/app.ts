@@ -127,7 +127,13 @@ async function registerPortal(app: App, webRoot: string) {
   const index = path.join(webRoot, 'index.html');
   const hasPortal = fs.existsSync(index);
   if (hasPortal) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1y', immutable: true, serve: true });
+    // The portal's files are public: its routes say so, as every public route does.
+    await app.register(async (portal) => {
+      portal.addHook('onRoute', (route) => {
+        route.config = { ...route.config, auth: 'public' };
+      });
+      await portal.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1y', immutable: true, serve: true });
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(v1|api|healthz|readyz|openapi\.json|docs)(\/|\?|$)/.test(request.url);

@@ -11,10 +11,14 @@ const domainSuffix = z
   .toLowerCase()
   .regex(/^[a-z0-9]+(\.[a-z0-9]+)+$/, 'must be a domain such as onmicrosoft.com');
 
+const emailDomain = z
+  .string()
+  .regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'must be a list of domains such as contoso.com,my-company.example');
+
 const domainList = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean))
-  .pipe(z.array(domainSuffix));
+  .pipe(z.array(emailDomain));
 
 /** Every setting the server reads, from the environment. The one place config is parsed. */
 export const configSchema = z

@@ -131,7 +131,12 @@ export function createAgreementsService({ db, ids, clock, idempotency }: { db: D
       if (!customer) throw new DomainError('not_found', `There is no customer ${customerId}.`);
       let query = selectConfirmations(db).where('a.customer_id', '=', customerId).orderBy('a.date_agreed', 'desc').orderBy('a.id');
       if (type) query = query.where('a.agreement_type', '=', type);
-      return (await query.execute()).map(toAgreement);
+      // A shared customer's confirmations by other partners are listed (the customer accepted them),
+      // but not which of their users confirmed them.
+      return (await query.execute()).map((row) => {
+        const agreement = toAgreement(row);
+        return row.partner_id === principal.user.partner.id ? agreement : { ...agreement, userId: null };
+      });
     },
   };
 }

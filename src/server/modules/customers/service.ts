@@ -87,10 +87,7 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
     input: CustomerDetailsInput & { associatedPartnerId?: string | null | undefined },
   ): Promise<{ ok: true; value: PreparedCustomer } | { ok: false; errors: FieldError[] }> {
     const { partner } = principal.user;
-    assertCan(partner.kind, principal.user.roles, 'customers.add');
-    if (partner.instanceId === 'usgov' && !partner.usgovValidated) {
-      throw new DomainError('partner_not_validated', 'Your organisation is not yet validated for US Government: it cannot add customers until the operator validates it.');
-    }
+    assertMayAdd(principal);
     const country = normalizeCountry(input.billingProfile.defaultAddress.country ?? '');
     if (country && !partner.markets.includes(country)) {
       throw new DomainError('partner_not_authorized_in_country', `Your organisation is not authorised to sell in ${country}. Choose one of: ${partner.markets.join(', ')}.`, [
@@ -105,6 +102,18 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
     const reseller = await resolveReseller(executor, principal, input.associatedPartnerId);
     if (!checked.ok || errors.length > 0) return { ok: false, errors };
     return { ok: true, value: { details: checked.value, reseller, warnings: checked.warnings } };
+  }
+
+  /**
+   * Who may add customers (SPEC §1, §8). Checked before an idempotent replay too, so that a stored
+   * answer (with its admin password) never reaches a caller who could not have made the request.
+   */
+  function assertMayAdd(principal: Principal) {
+    const { partner } = principal.user;
+    assertCan(partner.kind, principal.user.roles, 'customers.add');
+    if (partner.instanceId === 'usgov' && !partner.usgovValidated) {
+      throw new DomainError('partner_not_validated', 'Your organisation is not yet validated for US Government: it cannot add customers until the operator validates it.');
+    }
   }
 
   /** The reseller an indirect provider associates with the customer (SPEC §4 Reseller). */
@@ -183,11 +192,13 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
 
   return {
     toCustomer,
+    assertMayAdd,
     prepareNew,
     insertNew,
 
     /** POST /v1/customers: the customer alone (Partner Center's call). */
     async create(principal: Principal, body: CreateCustomerRequest, key?: IdempotencyKey) {
+      assertMayAdd(principal);
       return idempotency.run(key, body, async (trx) => {
         const prepared = await prepareNew(trx, principal, body);
         if (!prepared.ok) throw fieldErrorsError(prepared.errors);

@@ -119,6 +119,7 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
     },
 
     async submit(principal: Principal, body: OnboardingRequest, key?: IdempotencyKey) {
+      customers.assertMayAdd(principal);
       let effectiveKey = key;
       if (body.draftId) {
         // The draft keeps the MS-RequestId of its latest submission: a resubmission without one (the
@@ -147,23 +148,24 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
 
     async updateDraft(principal: Principal, id: string, input: { step: string; data: Record<string, unknown>; requestId?: string | null | undefined }, expectedVersion?: number) {
       const current = await findDraft(db, principal, id);
-      if (expectedVersion !== undefined && current.version !== expectedVersion) {
-        throw new DomainError('precondition_failed', `The draft changed since version ${expectedVersion} (it is at ${current.version}); reload it.`);
-      }
-      const row = await db
+      let query = db
         .updateTable('onboarding_drafts')
         .set((eb) => ({
           step: input.step,
           data: JSON.stringify(input.data),
           // The request id, once set, stays: it names the submission a retry must find.
-          request_id: current.request_id ?? input.requestId ?? null,
+          request_id: eb.fn.coalesce('request_id', eb.val(input.requestId ?? null)),
           version: eb('version', '+', 1),
           updated_at: clock.now(),
         }))
         .where('id', '=', id)
-        .where('user_id', '=', principal.user.id)
-        .returning(['id', 'step', 'data', 'request_id', 'version', 'created_at', 'updated_at'])
-        .executeTakeFirstOrThrow();
+        .where('user_id', '=', principal.user.id);
+      // The version check is in the UPDATE itself, so of two concurrent writers only one wins.
+      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+      const row = await query.returning(['id', 'step', 'data', 'request_id', 'version', 'created_at', 'updated_at']).executeTakeFirst();
+      if (!row) {
+        throw new DomainError('precondition_failed', `The draft changed since version ${expectedVersion} (it is at ${current.version} or later); reload it.`);
+      }
       return toDraft(row);
     },
 

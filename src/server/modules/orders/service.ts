@@ -200,6 +200,8 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
 
       assertCan(principal.user.partner.kind, principal.user.roles, 'orders.create');
       return idempotency.run(key, body, async (trx) => {
+        // Orders of one customer are placed one at a time, so a per-customer purchase limit holds under concurrency.
+        await trx.selectFrom('customers').select('id').where('id', '=', customer.id).forUpdate().execute();
         const instance = await trx.selectFrom('cloud_instances').select('agreement_required').where('id', '=', customer.instanceId).executeTakeFirstOrThrow();
         if (instance.agreement_required && !(await hasCustomerAgreement(trx, customer.id))) {
           throw new DomainError('agreement_required', 'The customer has not accepted the Microsoft Customer Agreement: confirm it (POST /v1/customers/{id}/agreements) before ordering.');

@@ -15,10 +15,16 @@ export const validationRoutes: FastifyPluginAsyncZod<{ customers: CustomersServi
   app.route({
     method: 'HEAD',
     url: '/v1/domains/:domain',
-    schema: { tags: ['validation'], summary: 'Whether a customer domain is taken: 200 taken, 404 free', params: z.object({ domain: z.string().max(300) }) },
+    config: { swagger: { exposeHeadRoute: true } },
+    schema: {
+      tags: ['validation'],
+      summary: 'Whether a customer domain is taken: 200 taken, 404 free',
+      params: z.object({ domain: z.string().max(300) }),
+      response: { 200: z.null().describe('taken'), 404: z.null().describe('free'), 400: errorResponseSchema, 401: errorResponseSchema },
+    },
     handler: async (request, reply) => {
       const { taken } = await customers.domainStatus(requirePrincipal(request), request.params.domain);
-      return reply.status(taken ? 200 : 404).send();
+      return reply.status(taken ? 200 : 404).send(null);
     },
   });
 

@@ -135,7 +135,7 @@ export function Shell() {
         <UserMenu />
       </header>
       <div className={styles.nav}>
-        <SideNav type={narrow ? 'overlay' : 'inline'} open={narrow ? drawerOpen : true} onOpenChange={setDrawerOpen} />
+        <SideNav type={narrow ? 'overlay' : 'inline'} open={drawerOpen} onOpenChange={setDrawerOpen} />
       </div>
       <main id="main-content" className={styles.main} tabIndex={-1}>
         {navigation.state === 'loading' ? <ProgressBar className={styles.progress} thickness="medium" aria-label={t('app.loading')} /> : null}

@@ -24,6 +24,7 @@ const useStyles = makeStyles({
   body: { paddingBlockStart: tokens.spacingVerticalM },
 });
 
+/** The left navigation: beside the page on a wide screen, a drawer behind the menu button on a narrow one. */
 export function SideNav({ type, open, onOpenChange }: { type: 'inline' | 'overlay'; open: boolean; onOpenChange: (open: boolean) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -46,27 +47,34 @@ export function SideNav({ type, open, onOpenChange }: { type: 'inline' | 'overla
     if (type === 'overlay') onOpenChange(false);
   };
 
-  return (
+  const links = items.map(({ to, label, Icon }) => (
+    <NavItem key={to} href={to} value={to} icon={<Icon />} onClick={follow(to)}>
+      {label}
+    </NavItem>
+  ));
+
+  // NavDrawer always says role="navigation"; as an overlay it is also a modal dialog (aria-modal),
+  // which a navigation role may not be. Then the drawer is the dialog and a <nav> inside holds the links.
+  return type === 'inline' ? (
+    <NavDrawer type="inline" open selectedValue={selected ?? ''} aria-label={t('shell.navigation')} className={styles.drawer} size="small">
+      <NavDrawerBody className={styles.body}>{links}</NavDrawerBody>
+    </NavDrawer>
+  ) : (
     <NavDrawer
-      type={type}
+      type="overlay"
       open={open}
       onOpenChange={(_event, data) => onOpenChange(data.open)}
       selectedValue={selected ?? ''}
+      role="dialog"
       aria-label={t('shell.navigation')}
       className={styles.drawer}
       size="small"
     >
-      {type === 'overlay' ? (
-        <NavDrawerHeader className={styles.header}>
-          <Brand name={t('app.name')} />
-        </NavDrawerHeader>
-      ) : null}
+      <NavDrawerHeader className={styles.header}>
+        <Brand name={t('app.name')} />
+      </NavDrawerHeader>
       <NavDrawerBody className={styles.body}>
-        {items.map(({ to, label, Icon }) => (
-          <NavItem key={to} href={to} value={to} icon={<Icon />} onClick={follow(to)}>
-            {label}
-          </NavItem>
-        ))}
+        <nav aria-label={t('shell.navigation')}>{links}</nav>
       </NavDrawerBody>
     </NavDrawer>
   );
