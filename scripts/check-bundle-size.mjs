@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 const BUDGET_BYTES = 300 * 1024;
 const PAGE = '/customers/new';
 /** Manifest keys (relative to Vite's root, src/web) of the lazy route modules that PAGE loads. */
-const ROUTE_MODULES = ['features/customers/routes/new-customer.tsx'];
+const ROUTE_MODULES = ['features/onboarding/routes/new-customer.tsx'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist/web');

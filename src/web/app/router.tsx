@@ -36,6 +36,8 @@ export const router = createBrowserRouter([
             children: [
               { index: true, loader: () => redirect('/customers') },
               { path: '/customers', lazy: () => import('../features/customers/routes/customers.tsx') },
+              { path: '/customers/new/:step?', lazy: () => import('../features/onboarding/routes/new-customer.tsx') },
+              { path: '/customers/:customerId', lazy: () => import('../features/customers/routes/customer-detail.tsx') },
               { path: '/resellers', lazy: () => import('../features/resellers/routes/resellers.tsx') },
               { path: '/account', lazy: () => import('../features/account/routes/account.tsx') },
               { path: '*', Component: NotFoundPage },

@@ -1,3 +1,6 @@
+import { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
+import { onboardingEnUS } from '../../features/onboarding/locales/en-US.ts';
+
 /** English (United States): the source strings. Every other language has exactly these keys. */
 export const enUS = {
   app: {
@@ -181,6 +184,8 @@ export const enUS = {
     public: 'Public cloud',
     usgov: 'US Government',
   },
+  onboarding: onboardingEnUS,
+  customerDetail: customerDetailEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

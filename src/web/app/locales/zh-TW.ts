@@ -1,3 +1,5 @@
+import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
+import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
 import type { Messages } from './en-US.ts';
 
 /**
@@ -186,6 +188,8 @@ export const zhTW: Messages = {
     public: '公用雲端',
     usgov: '美國政府',
   },
+  onboarding: onboardingZhTW,
+  customerDetail: customerDetailZhTW,
 };
 
 /**
