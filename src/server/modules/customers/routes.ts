@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONTINUATION_HEADER, errorResponseSchema } from '#contracts/common.ts';
 import { customerCollectionSchema, customerListQuerySchema, customerSchema, relationshipRequestSchema } from '#contracts/customers.ts';
-import { createCustomerRequestSchema, createdCustomerSchema } from '#contracts/onboarding.ts';
+import { createCustomerRequestSchema, createdCustomerSchema, userCredentialsSchema } from '#contracts/onboarding.ts';
 import { collection } from '#server/lib/links.ts';
 import { idempotencyKeyOf, sendOutcome } from '#server/lib/request-key.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
@@ -51,6 +51,18 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
     ...(await customers.relationshipRequestLink(requirePrincipal(request))),
     attributes: { objectType: 'CustomerRelationshipRequest' as const },
   }));
+
+  app.post('/v1/customers/:customerId/adminpasswordresets', {
+    schema: {
+      tags: ['customers'],
+      summary: "Reset the customer's admin password: a new temporary one, shown this once (ours)",
+      params: z.object({ customerId: z.guid('customerId must be a GUID') }),
+      response: { 201: userCredentialsSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request);
+    return sendOutcome(reply, await customers.resetAdminPassword(principal, request.params.customerId, idempotencyKeyOf(request, principal)));
+  });
 
   app.get('/v1/customers/:customerId', {
     schema: {

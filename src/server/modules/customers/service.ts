@@ -207,6 +207,24 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
       });
     },
 
+    /**
+     * A new temporary password for the customer's admin, shown this once (SPEC §3: a partner that lost
+     * the first one resets it). The customer keeps only its hash; the old one stops working.
+     */
+    async resetAdminPassword(principal: Principal, customerId: string, key?: IdempotencyKey) {
+      const { partner } = principal.user;
+      assertCan(partner.kind, principal.user.roles, 'customers.edit');
+      const row = await repo.findVisibleCustomer(db, partner.id, customerId);
+      if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
+      return idempotency.run(key, { customerId }, async (trx) => {
+        const password = temporaryPassword();
+        const now = clock.now();
+        await trx.updateTable('customers').set({ admin_password_hash: `sha256$${sha256(password)}`, admin_password_set_at: now, updated_at: now }).where('id', '=', customerId).execute();
+        await recordAudit(trx, ids, principal, { operationType: 'ResetCustomerAdminPassword', resourceType: 'Customer', resourceId: customerId, customerId, newValue: { adminPasswordSetAt: now.toISOString() } }, now);
+        return { status: 201, body: { userName: 'admin' as const, userPrincipalName: `admin@${row.domain}`, password } };
+      });
+    },
+
     /** HEAD /v1/domains/{domain}: taken in the caller's instance, for ever. */
     async domainStatus(principal: Principal, domain: string) {
       const parsed = resolveDomain(domain, principal.user.partner.domainSuffix, 'domain');
