@@ -34,6 +34,8 @@ function vitestStep(label, projects, env = {}) {
   } else {
     problems.push(`${label}: vitest wrote no report`);
   }
+  // A run that failed outside any test (setup, an unhandled error) counts as a failure too.
+  if (status !== 0 && (!fs.existsSync(report) || JSON.parse(fs.readFileSync(report, 'utf8')).numFailedTests === 0)) failed += 1;
   if (status !== 0) problems.push(`${label}: exit ${status}`);
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { addressValidationStatuses } from '#domain/customer-rules.ts';
+
+/** Partner Center's address validation statuses (the domain's list; a unit test keeps them equal). */
+export const addressValidationStatuses = ['VerifiedShippable', 'Verified', 'InteractionRequired', 'StreetPartial', 'PremisesPartial', 'Multiple', 'None', 'NotValidated'] as const;
 
 const addressFields = {
   country: z.string().max(10).nullish(),
