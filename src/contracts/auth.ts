@@ -23,6 +23,8 @@ export const sessionUserSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   roles: z.array(roleSchema),
+  /** What this user may do (the server's rule, `#domain/roles.ts`), so the portal shows only those commands. */
+  actions: z.array(z.string()),
   partner: z.object({
     id: z.guid(),
     name: z.string(),

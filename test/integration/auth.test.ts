@@ -23,6 +23,8 @@ describe('portal sign-in', () => {
     const body = response.json();
     expect(body.user).toMatchObject({ email: user.email, roles: ['sales_agent'], partner: { id: user.partner.id, kind: 'direct', instance: 'public' } });
     expect(body.csrfToken).toMatch(/\S{20,}/);
+    expect(body.user.actions).toEqual(expect.arrayContaining(['customers.add', 'agreements.confirm']));
+    expect(body.user.actions).not.toContain('users.manage');
 
     const session = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `pd_session=${cookie!.value}` } });
     expect(session.statusCode).toBe(200);

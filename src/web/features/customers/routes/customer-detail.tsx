@@ -1,6 +1,116 @@
+import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, makeStyles, tokens } from '@fluentui/react-components';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../../app/api-client.ts';
+import { Loading } from '../../../app/ui/loading.tsx';
+import { PageHeader } from '../../../app/ui/page-header.tsx';
+import { QueryError } from '../../../app/ui/query-error.tsx';
+import { LinkButton } from '../../../app/ui/router-link.tsx';
+import { useCustomer } from '../api/get-customer.ts';
+import { CustomerAgreements } from '../components/customer-agreements.tsx';
+import { CustomerOrders } from '../components/customer-orders.tsx';
+import { CustomerProfile } from '../components/customer-profile.tsx';
+import { CustomerRelationship } from '../components/customer-relationship.tsx';
+import { CustomerSubscriptions } from '../components/customer-subscriptions.tsx';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const useStyles = makeStyles({
+  breadcrumb: { marginBlockEnd: tokens.spacingVerticalS, marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // Relationship and agreement side by side on a wide screen, one above the other on a phone.
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))',
+    gap: tokens.spacingVerticalL,
+    alignItems: 'start',
+  },
+});
+
+function Breadcrumbs({ current }: { current: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const follow = (event: MouseEvent<HTMLAnchorElement | HTMLButtonElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void navigate('/customers');
+  };
+  return (
+    <Breadcrumb aria-label={t('customerDetail.breadcrumb')} className={styles.breadcrumb} size="small">
+      <BreadcrumbItem>
+        <BreadcrumbButton href="/customers" onClick={follow}>
+          {t('customerDetail.backToCustomers')}
+        </BreadcrumbButton>
+      </BreadcrumbItem>
+      <BreadcrumbDivider />
+      <BreadcrumbItem>
+        <BreadcrumbButton current>{current}</BreadcrumbButton>
+      </BreadcrumbItem>
+    </Breadcrumb>
+  );
+}
+
+/** No such customer, or none this partner has a relationship with: the server does not say which. */
+function CustomerNotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Breadcrumbs current={t('customerDetail.notFound.title')} />
+      <PageHeader title={t('customerDetail.notFound.title')} description={t('customerDetail.notFound.body')} />
+      <LinkButton appearance="primary" to="/customers">
+        {t('customerDetail.notFound.action')}
+      </LinkButton>
+    </>
+  );
+}
+
+function CustomerDetail({ customerId }: { customerId: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const customer = useCustomer(customerId);
+
+  if (customer.isPending) {
+    return (
+      <>
+        <Breadcrumbs current={t('customerDetail.title')} />
+        <Loading />
+      </>
+    );
+  }
+  if (customer.isError) {
+    if (isApiError(customer.error, 404)) return <CustomerNotFound />;
+    return (
+      <>
+        <Breadcrumbs current={t('customerDetail.title')} />
+        <PageHeader title={t('customerDetail.title')} />
+        <QueryError title={t('customerDetail.loadFailed')} error={customer.error} onRetry={() => void customer.refetch()} />
+      </>
+    );
+  }
+
+  const { companyProfile } = customer.data;
+  return (
+    <>
+      <Breadcrumbs current={companyProfile.companyName} />
+      <PageHeader title={companyProfile.companyName} description={companyProfile.domain} />
+      <div className={styles.sections}>
+        <CustomerProfile customer={customer.data} />
+        <div className={styles.pair}>
+          <CustomerRelationship customer={customer.data} />
+          <CustomerAgreements customerId={customerId} />
+        </div>
+        <CustomerSubscriptions customerId={customerId} />
+        <CustomerOrders customerId={customerId} />
+      </div>
+    </>
+  );
+}
 
 export function Component() {
-  const { t } = useTranslation();
-  return <h1>{t('customerDetail.title')}</h1>;
+  const { customerId = '' } = useParams();
+  // Not a customer id at all: the server would only say the id is malformed.
+  if (!GUID.test(customerId)) return <CustomerNotFound />;
+  return <CustomerDetail key={customerId} customerId={customerId} />;
 }

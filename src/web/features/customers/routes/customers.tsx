@@ -4,18 +4,22 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDebouncedValue } from '../../../app/use-debounced-value.ts';
+import { AddCustomerLink, useCanAddCustomers } from '../../../app/ui/add-customer-link.tsx';
 import { EmptyState } from '../../../app/ui/empty-state.tsx';
 import { Loading } from '../../../app/ui/loading.tsx';
 import { Panel } from '../../../app/ui/panel.tsx';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { QueryError } from '../../../app/ui/query-error.tsx';
 import { useCustomers, type CustomerSearchField } from '../api/get-customers.ts';
+import { useDrafts } from '../api/get-drafts.ts';
 import { CustomerSearch } from '../components/customer-search.tsx';
+import { DraftsList } from '../components/drafts-list.tsx';
 import { CustomersTable } from '../components/customers-table.tsx';
 
 const useStyles = makeStyles({
   footer: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   count: { color: tokens.colorNeutralForeground2 },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
 /** The search lives in the address (`?by=Domain&q=contoso`), so a reload or a shared link keeps it. */
@@ -55,6 +59,8 @@ export function Component() {
   const { t } = useTranslation();
   const { field, query, input, setInput, setField } = useSearchState();
   const customers = useCustomers(query === '' ? null : { field, value: query });
+  const canAdd = useCanAddCustomers();
+  const drafts = useDrafts({ enabled: canAdd });
   const items = customers.data?.pages.flatMap((page) => page.items) ?? [];
 
   let content;
@@ -64,7 +70,11 @@ export function Component() {
   else if (items.length === 0)
     content =
       query === '' ? (
-        <EmptyState icon={<People24Regular />} title={t('customers.emptyTitle')} body={t('customers.emptyBody')} />
+        <EmptyState
+          icon={<People24Regular />}
+          title={t('customers.emptyTitle')}
+          body={canAdd ? t('customers.emptyBodyCanAdd') : t('customers.emptyBody')}
+        />
       ) : (
         <EmptyState icon={<PeopleSearch24Regular />} title={t('customers.noMatchesTitle', { query })} body={t('customers.noMatchesBody')} />
       );
@@ -94,11 +104,19 @@ export function Component() {
 
   return (
     <>
-      <PageHeader title={t('customers.title')} description={t('customers.description')} />
-      <Panel>
-        <CustomerSearch field={field} value={input} onFieldChange={setField} onValueChange={setInput} />
-        {content}
-      </Panel>
+      <PageHeader
+        title={t('customers.title')}
+        description={t('customers.description')}
+        actions={<AddCustomerLink appearance="primary">{t('customers.addCustomer')}</AddCustomerLink>}
+      />
+      <div className={styles.page}>
+        {/* A failed drafts list is not worth an error on the customers page: the drafts are still there next time. */}
+        {drafts.data && drafts.data.items.length > 0 ? <DraftsList drafts={drafts.data.items} /> : null}
+        <Panel>
+          <CustomerSearch field={field} value={input} onFieldChange={setField} onValueChange={setInput} />
+          {content}
+        </Panel>
+      </div>
     </>
   );
 }

@@ -1,0 +1,25 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { draftSchema } from '#contracts/onboarding.ts';
+import { apiRequest } from '../../../app/api-client.ts';
+
+const draftListSchema = z.object({ items: z.array(draftSchema), totalCount: z.number().int() });
+
+/** GET /v1/onboardings/drafts: my unfinished add-customer wizards, latest first. */
+export async function getDrafts(signal?: AbortSignal) {
+  return draftListSchema.parse(await apiRequest<unknown>('/v1/onboardings/drafts', signal ? { signal } : {}));
+}
+
+export const draftsQueryKey = ['onboardings', 'drafts'] as const;
+
+export const draftsQueryOptions = () =>
+  queryOptions({
+    queryKey: draftsQueryKey,
+    queryFn: ({ signal }) => getDrafts(signal),
+    // The wizard saves drafts elsewhere in the app; coming back to the list shows them as they are now.
+    staleTime: 0,
+  });
+
+export function useDrafts(options: { enabled: boolean }) {
+  return useQuery({ ...draftsQueryOptions(), enabled: options.enabled });
+}

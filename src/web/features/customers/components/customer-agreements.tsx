@@ -1,0 +1,79 @@
+import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Open16Regular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../app/format.ts';
+import { Loading } from '../../../app/ui/loading.tsx';
+import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
+import { QueryError } from '../../../app/ui/query-error.tsx';
+import { useCustomerAgreements } from '../api/get-customer-agreements.ts';
+import { DetailList } from './detail-list.tsx';
+
+const useStyles = makeStyles({
+  agreement: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  type: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  link: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+});
+
+/** The customer's confirmations that it accepted the agreement, latest first. */
+export function CustomerAgreements({ customerId }: { customerId: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const agreements = useCustomerAgreements(customerId);
+
+  let content;
+  if (agreements.isPending) content = <Loading />;
+  else if (agreements.isError)
+    content = <QueryError title={t('customerDetail.agreements.loadFailed')} error={agreements.error} onRetry={() => void agreements.refetch()} />;
+  else if (agreements.data.items.length === 0)
+    content = (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('customerDetail.agreements.emptyTitle')}</MessageBarTitle>
+          {t('customerDetail.agreements.emptyBody')}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  else {
+    const items = [...agreements.data.items].sort((a, b) => b.dateAgreed.localeCompare(a.dateAgreed));
+    content = items.map((agreement) => (
+      <div key={agreement.id} className={styles.agreement}>
+        <h3 className={styles.type}>{t(`customerDetail.agreements.types.${agreement.type}`)}</h3>
+        <DetailList
+          items={[
+            {
+              label: t('customerDetail.agreements.dateAgreed'),
+              // The date the customer accepted, a calendar date: shown as UTC so no time zone moves it a day.
+              value: <time dateTime={agreement.dateAgreed}>{format.date(agreement.dateAgreed.slice(0, 10) + 'T12:00:00Z')}</time>,
+            },
+            {
+              label: t('customerDetail.agreements.signer'),
+              value: `${agreement.primaryContact.firstName} ${agreement.primaryContact.lastName}`.trim(),
+            },
+            { label: t('customerDetail.agreements.signerEmail'), value: agreement.primaryContact.email },
+            {
+              label: t('customerDetail.agreements.signerPhone'),
+              value: agreement.primaryContact.phoneNumber || <span className={styles.muted}>{t('customerDetail.notProvided')}</span>,
+            },
+          ]}
+        />
+        {agreement.agreementLink ? (
+          <Link href={agreement.agreementLink} target="_blank" rel="noopener noreferrer" className={styles.link}>
+            {t('customerDetail.agreements.viewAgreement')}
+            <Open16Regular aria-hidden />
+            <span className={styles.visuallyHidden}>{t('customerDetail.agreements.opensInNewTab')}</span>
+          </Link>
+        ) : null}
+      </div>
+    ));
+  }
+
+  return (
+    <Panel aria-labelledby="agreements-heading">
+      <PanelHeading id="agreements-heading">{t('customerDetail.agreements.title')}</PanelHeading>
+      {content}
+    </Panel>
+  );
+}

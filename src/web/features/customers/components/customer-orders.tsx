@@ -1,0 +1,112 @@
+import { Badge, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { Order } from '#contracts/orders.ts';
+import { useFormatters } from '../../../app/format.ts';
+import { Loading } from '../../../app/ui/loading.tsx';
+import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
+import { QueryError } from '../../../app/ui/query-error.tsx';
+import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
+import { useCustomerOrders } from '../api/get-customer-orders.ts';
+import { billingCycleLabel } from './labels.ts';
+
+const NARROW = '@media (max-width: 639px)';
+
+const useStyles = makeStyles({
+  table: { tableLayout: 'auto', minWidth: '720px', [NARROW]: { minWidth: 'auto' } },
+  id: {
+    display: 'block',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+    [NARROW]: { color: tokens.colorNeutralForeground2 },
+  },
+  narrowDate: { fontWeight: tokens.fontWeightSemibold },
+  items: { listStyleType: 'none', margin: 0, padding: 0, overflowWrap: 'anywhere' },
+  wideOnly: { [NARROW]: { display: 'none' } },
+  narrowOnly: { display: 'none', [NARROW]: { display: 'block' } },
+  nowrap: { whiteSpace: 'nowrap' },
+  empty: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+const statusColors: Record<Order['status'], BadgeProps['color']> = {
+  completed: 'success',
+  pending: 'warning',
+  cancelled: 'subtle',
+};
+
+export function CustomerOrders({ customerId }: { customerId: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const orders = useCustomerOrders(customerId);
+
+  let content;
+  if (orders.isPending) content = <Loading />;
+  else if (orders.isError) content = <QueryError title={t('customerDetail.orders.loadFailed')} error={orders.error} onRetry={() => void orders.refetch()} />;
+  else if (orders.data.items.length === 0)
+    content = (
+      <Text as="p" className={styles.empty}>
+        <strong>{t('customerDetail.orders.emptyTitle')}</strong> {t('customerDetail.orders.emptyBody')}
+      </Text>
+    );
+  else {
+    const items = [...orders.data.items].sort((a, b) => b.creationDate.localeCompare(a.creationDate));
+    content = (
+      <ScrollRegion label={t('customerDetail.orders.tableLabel')}>
+        <Table className={styles.table} aria-label={t('customerDetail.orders.tableLabel')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('customerDetail.orders.columns.order')}</TableHeaderCell>
+              <TableHeaderCell className={styles.wideOnly}>{t('customerDetail.orders.columns.creationDate')}</TableHeaderCell>
+              <TableHeaderCell className={styles.wideOnly}>{t('customerDetail.orders.columns.items')}</TableHeaderCell>
+              <TableHeaderCell className={styles.wideOnly}>{t('customerDetail.orders.columns.billingCycle')}</TableHeaderCell>
+              <TableHeaderCell>{t('customerDetail.orders.columns.status')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((order) => {
+              const lineItems = (
+                <ul className={styles.items}>
+                  {order.lineItems.map((line) => (
+                    <li key={line.lineItemNumber}>
+                      {t('customerDetail.orders.lineItem', { name: line.friendlyName ?? line.offerId, quantity: line.quantity })}
+                    </li>
+                  ))}
+                </ul>
+              );
+              return (
+                <TableRow key={order.id}>
+                  <TableCell>
+                    {/* On a phone: when, what, then the id, so the row reads as a card. */}
+                    <span className={mergeClasses(styles.narrowOnly, styles.narrowDate)}>
+                      <time dateTime={order.creationDate}>{format.date(order.creationDate)}</time> · {billingCycleLabel(t, order.billingCycle)}
+                    </span>
+                    <div className={styles.narrowOnly}>{lineItems}</div>
+                    <span className={styles.id}>{order.id}</span>
+                  </TableCell>
+                  <TableCell className={mergeClasses(styles.wideOnly, styles.nowrap)}>
+                    <time dateTime={order.creationDate}>{format.dateTime(order.creationDate)}</time>
+                  </TableCell>
+                  <TableCell className={styles.wideOnly}>{lineItems}</TableCell>
+                  <TableCell className={styles.wideOnly}>{billingCycleLabel(t, order.billingCycle)}</TableCell>
+                  <TableCell className={styles.nowrap}>
+                    <Badge appearance="tint" color={statusColors[order.status]}>
+                      {t(`customerDetail.orders.statuses.${order.status}`)}
+                    </Badge>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </ScrollRegion>
+    );
+  }
+
+  return (
+    <Panel aria-labelledby="orders-heading">
+      <PanelHeading id="orders-heading">{t('customerDetail.orders.title')}</PanelHeading>
+      {content}
+    </Panel>
+  );
+}

@@ -1,0 +1,104 @@
+import { Badge, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { Subscription } from '#contracts/orders.ts';
+import { useFormatters } from '../../../app/format.ts';
+import { Loading } from '../../../app/ui/loading.tsx';
+import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
+import { QueryError } from '../../../app/ui/query-error.tsx';
+import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
+import { useCustomerSubscriptions } from '../api/get-customer-subscriptions.ts';
+import { billingCycleLabel, termLabel } from './labels.ts';
+
+const NARROW = '@media (max-width: 639px)';
+
+const useStyles = makeStyles({
+  table: { tableLayout: 'auto', minWidth: '720px', [NARROW]: { minWidth: 'auto' } },
+  name: { display: 'block', fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  secondary: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  // On a phone billing cycle, term and commitment move under the name.
+  wideOnly: { [NARROW]: { display: 'none' } },
+  narrowOnly: { display: 'none', [NARROW]: { display: 'block' } },
+  number: { fontVariantNumeric: 'tabular-nums' },
+  nowrap: { whiteSpace: 'nowrap' },
+  empty: { margin: 0, color: tokens.colorNeutralForeground2 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const statusColors: Record<Subscription['status'], BadgeProps['color']> = {
+  active: 'success',
+  pending: 'warning',
+  suspended: 'danger',
+  deleted: 'subtle',
+};
+
+export function CustomerSubscriptions({ customerId }: { customerId: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const subscriptions = useCustomerSubscriptions(customerId);
+
+  let content;
+  if (subscriptions.isPending) content = <Loading />;
+  else if (subscriptions.isError)
+    content = <QueryError title={t('customerDetail.subscriptions.loadFailed')} error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />;
+  else if (subscriptions.data.items.length === 0)
+    content = (
+      <Text as="p" className={styles.empty}>
+        <strong>{t('customerDetail.subscriptions.emptyTitle')}</strong> {t('customerDetail.subscriptions.emptyBody')}
+      </Text>
+    );
+  else
+    content = (
+      <ScrollRegion label={t('customerDetail.subscriptions.tableLabel')}>
+        <Table className={styles.table} aria-label={t('customerDetail.subscriptions.tableLabel')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('customerDetail.subscriptions.columns.name')}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>{t('customerDetail.subscriptions.columns.quantity')}</TableHeaderCell>
+              <TableHeaderCell>{t('customerDetail.subscriptions.columns.status')}</TableHeaderCell>
+              <TableHeaderCell className={styles.wideOnly}>{t('customerDetail.subscriptions.columns.billingCycle')}</TableHeaderCell>
+              <TableHeaderCell className={styles.wideOnly}>{t('customerDetail.subscriptions.columns.term')}</TableHeaderCell>
+              <TableHeaderCell className={styles.wideOnly}>{t('customerDetail.subscriptions.columns.commitmentEndDate')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {subscriptions.data.items.map((subscription) => {
+              const commitment = subscription.commitmentEndDate ? (
+                <time dateTime={subscription.commitmentEndDate}>{format.date(subscription.commitmentEndDate)}</time>
+              ) : null;
+              return (
+                <TableRow key={subscription.id}>
+                  <TableCell>
+                    <span className={styles.name}>{subscription.friendlyName}</span>
+                    {subscription.offerName !== subscription.friendlyName ? <span className={styles.secondary}>{subscription.offerName}</span> : null}
+                    <span className={mergeClasses(styles.secondary, styles.narrowOnly)}>
+                      {billingCycleLabel(t, subscription.billingCycle)} · {termLabel(t, subscription.termDuration)}
+                      {commitment ? <> · {commitment}</> : null}
+                    </span>
+                  </TableCell>
+                  <TableCell className={styles.number}>{format.number(subscription.quantity)}</TableCell>
+                  <TableCell className={styles.nowrap}>
+                    <Badge appearance="tint" color={statusColors[subscription.status]}>
+                      {t(`customerDetail.subscriptions.statuses.${subscription.status}`)}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className={styles.wideOnly}>{billingCycleLabel(t, subscription.billingCycle)}</TableCell>
+                  <TableCell className={styles.wideOnly}>{termLabel(t, subscription.termDuration)}</TableCell>
+                  <TableCell className={mergeClasses(styles.wideOnly, styles.nowrap)}>
+                    {commitment ?? <span className={styles.muted}>{t('customerDetail.none')}</span>}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </ScrollRegion>
+    );
+
+  return (
+    <Panel aria-labelledby="subscriptions-heading">
+      <PanelHeading id="subscriptions-heading">{t('customerDetail.subscriptions.title')}</PanelHeading>
+      {content}
+    </Panel>
+  );
+}
