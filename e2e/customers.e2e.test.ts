@@ -226,7 +226,7 @@ describe('customer detail', () => {
     await expect(profile.locator('address').innerText()).resolves.toBe('1 Main Street\nRedmond, WA 98052\nUnited States');
 
     const relationship = page.getByRole('region', { name: 'Relationship' });
-    await expect(relationship.getByText('Reseller', { exact: true }).isVisible()).resolves.toBe(true);
+    await relationship.getByText('Reseller', { exact: true }).waitFor({ state: 'visible' });
 
     const agreement = page.getByRole('region', { name: 'Customer agreement' });
     await agreement.getByRole('heading', { name: 'Microsoft Customer Agreement' }).waitFor();

@@ -69,7 +69,7 @@ describe('sign-in', () => {
     const { page, assertNoUnexpectedErrors, close } = await openPage(browser, server.url);
     await page.goto('/customers');
     await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('next') === '/customers');
-    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ state: 'visible' });
     await expectNoAxeViolations(page);
     await screenshotBoth(page, 'sign-in');
 
@@ -79,11 +79,11 @@ describe('sign-in', () => {
     const table = page.getByRole('table', { name: 'Customers' });
     await table.waitFor();
     // The shell: product, partner organisation, navigation.
-    await expect(page.getByRole('banner').getByText('Partnerdesk').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('banner').getByText(direct.partnerName).isVisible()).resolves.toBe(true);
+    await page.getByRole('banner').getByText('Partnerdesk').waitFor({ state: 'visible' });
+    await page.getByRole('banner').getByText(direct.partnerName).waitFor({ state: 'visible' });
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await expect(nav.getByRole('link', { name: 'Customers' }).getAttribute('aria-current')).resolves.toBe('page');
-    await expect(nav.getByRole('link', { name: 'Account' }).isVisible()).resolves.toBe(true);
+    await nav.getByRole('link', { name: 'Account' }).waitFor({ state: 'visible' });
     expect(await table.getByRole('row').count()).toBe(1 + 50);
     await expectNoAxeViolations(page);
     await screenshotBoth(page, 'customers');
@@ -149,8 +149,8 @@ describe('language', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: '客戶' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-TW');
-    await expect(nav.getByRole('link', { name: '帳戶' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('columnheader', { name: '新增日期' }).isVisible()).resolves.toBe(true);
+    await nav.getByRole('link', { name: '帳戶' }).waitFor({ state: 'visible' });
+    await page.getByRole('columnheader', { name: '新增日期' }).waitFor({ state: 'visible' });
     await screenshotBoth(page, 'customers-zh-TW');
     assertNoUnexpectedErrors();
     await close();
@@ -165,7 +165,7 @@ describe('navigation by partner kind', () => {
     const table = page.getByRole('table', { name: 'Indirect resellers' });
     const row = table.getByRole('row').filter({ hasText: provider.resellerName });
     await row.waitFor();
-    await expect(row.getByText('Active').isVisible()).resolves.toBe(true);
+    await row.getByText('Active').waitFor({ state: 'visible' });
     await expectNoAxeViolations(page);
     await screenshotBoth(page, 'resellers');
     assertNoUnexpectedErrors();
@@ -204,7 +204,7 @@ describe('account', () => {
     const profile = page.getByRole('region', { name: 'Your profile' });
     await profile.getByText(direct.email).waitFor();
     await expect(profile.getByText(/Global admin/).textContent()).resolves.toMatch(/Admin agent/);
-    await expect(profile.getByText('Direct-bill partner').isVisible()).resolves.toBe(true);
+    await profile.getByText('Direct-bill partner').waitFor({ state: 'visible' });
     await page.getByText('No API tokens').waitFor();
     await expectNoAxeViolations(page);
 
