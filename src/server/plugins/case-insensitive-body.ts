@@ -6,6 +6,7 @@ import { DomainError } from '#domain/errors.ts';
  * SPEC §5 Input: request property names are matched case-insensitively against the route's schema
  * (`CompanyProfile`, `addressline1`), two keys differing only in case are a 400, and read-only fields
  * that Partner Center clients send back (`id`, `attributes`, `links`, `userCredentials`...) are dropped.
+ * Text with a NUL character is refused, naming the field (PostgreSQL cannot store it).
  */
 const READ_ONLY = new Set([
   'id',
@@ -67,9 +68,26 @@ export function matchKeys(value: unknown, schema: z.ZodType | undefined, path: s
   return result;
 }
 
+/** The path of the first string holding a NUL character: PostgreSQL text cannot store one. */
+function findNul(value: unknown, path: string[]): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || 'value' : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNul(item, [...path, key]);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
 export const caseInsensitiveBodyPlugin = fp(
   async (app) => {
     app.addHook('preValidation', async (request) => {
+      const nul = findNul(request.params, []) ?? findNul(request.query, []) ?? findNul(request.body, []);
+      if (nul !== undefined) {
+        const message = 'Remove the NUL character (\\u0000): text may not contain it.';
+        throw new DomainError('invalid_input', `${nul}: ${message}`, [{ field: nul, code: 'invalid_character', message }]);
+      }
       const schema = request.routeOptions.schema?.body as z.ZodType | undefined;
       if (schema && request.body && typeof request.body === 'object') request.body = matchKeys(request.body, schema);
     });
