@@ -57,7 +57,7 @@ describe('no input produces a 5xx', () => {
   });
 
   it('names the field that holds a NUL character', async () => {
-    const body = withValue(structuredClone(onboardingBody()) as Record<string, unknown>, 'associatedPartnerId', 'a\u0000b');
+    const body = withValue(structuredClone(onboardingBody()) as unknown as Record<string, unknown>, 'associatedPartnerId', 'a\u0000b');
     const response = await api(t, headers).post('/v1/customers', body);
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0]).toMatchObject({ field: 'associatedPartnerId', code: 'invalid_character' });
