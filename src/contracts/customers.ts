@@ -66,14 +66,3 @@ export const relationshipRequestSchema = z.object({
   url: z.string(),
   attributes: z.object({ objectType: z.literal('CustomerRelationshipRequest') }),
 });
-
-export const indirectResellerSchema = z.object({
-  id: z.guid(),
-  name: z.string(),
-  relationshipType: z.literal('IsIndirectCloudSolutionProviderOf'),
-  state: z.enum(['Active', 'Inactive', 'Suspended', 'Terminated']),
-  mpnId: z.string(),
-  location: z.string(),
-  attributes: z.object({ objectType: z.literal('PartnerRelationship') }),
-});
-export const indirectResellerCollectionSchema = collectionSchema(indirectResellerSchema);

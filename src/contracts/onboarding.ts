@@ -1,8 +1,5 @@
 import { z } from 'zod';
 import { fieldErrorSchema } from './common.ts';
-import { customerSchema } from './customers.ts';
-import { orderSchema } from './orders.ts';
-import { agreementSchema } from './agreements.ts';
 
 /**
  * The customer's details in Partner Center's request shape. Structure and types here; the rules of
@@ -101,18 +98,6 @@ export const userCredentialsSchema = z.object({
   userPrincipalName: z.string(),
   password: z.string(),
 });
-
-export const createdCustomerSchema = customerSchema.extend({ userCredentials: userCredentialsSchema });
-
-export const onboardingResponseSchema = z.object({
-  customer: customerSchema,
-  agreement: agreementSchema.nullable(),
-  order: orderSchema.nullable(),
-  userCredentials: userCredentialsSchema,
-  warnings: z.array(fieldErrorSchema),
-  attributes: z.object({ objectType: z.literal('Onboarding') }),
-});
-export type OnboardingResponse = z.infer<typeof onboardingResponseSchema>;
 
 export const onboardingValidationSchema = z.object({
   valid: z.boolean(),

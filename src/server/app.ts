@@ -132,7 +132,7 @@ async function registerPortal(app: App, webRoot: string) {
       portal.addHook('onRoute', (route) => {
         route.config = { ...route.config, auth: 'public' };
       });
-      await portal.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1y', immutable: true, serve: true });
+      await portal.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1y', immutable: true, serve: true, preCompressed: true });
     });
   }
   app.setNotFoundHandler((request, reply) => {

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { enUS } from './locales/en-US.ts';
-import { zhTW, zhTWServerMessages } from './locales/zh-TW.ts';
+import type { Messages } from './locales/en-US.ts';
 
 export const LANGUAGES = ['en-US', 'zh-TW'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -43,9 +43,30 @@ function reflectLanguage(language: string): void {
   document.documentElement.lang = language;
 }
 
+/**
+ * English is bundled; another language is fetched when it is first needed, so a cold load carries
+ * one language's strings, not all of them.
+ */
+const loaders: Record<Language, () => Promise<{ translation: Messages; serverMessages: Record<string, string> }>> = {
+  'en-US': () => Promise.resolve({ translation: enUS, serverMessages: {} }),
+  'zh-TW': async () => {
+    const module = await import('./locales/zh-TW.ts');
+    return { translation: module.zhTW, serverMessages: module.zhTWServerMessages };
+  },
+};
+
+const serverMessages: Partial<Record<Language, Record<string, string>>> = { 'en-US': {} };
+
+async function ensureLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const loaded = await loaders[language]();
+  i18n.addResourceBundle(language, 'translation', loaded.translation);
+  serverMessages[language] = loaded.serverMessages;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'en-US': { translation: enUS }, 'zh-TW': { translation: zhTW } },
-  lng: initialLanguage(),
+  resources: { 'en-US': { translation: enUS } },
+  lng: 'en-US',
   fallbackLng: 'en-US',
   supportedLngs: LANGUAGES,
   load: 'currentOnly',
@@ -58,6 +79,18 @@ void i18n.use(initReactI18next).init({
 reflectLanguage(i18n.language);
 i18n.on('languageChanged', reflectLanguage);
 
+/** Resolves once the initial language's strings are there: render after it, so the first paint is translated. */
+export const i18nReady: Promise<void> = (async () => {
+  const language = initialLanguage();
+  if (language === 'en-US') return;
+  try {
+    await ensureLanguage(language);
+    await i18n.changeLanguage(language);
+  } catch {
+    // The strings could not be fetched (offline): English it is.
+  }
+})();
+
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'en-US';
 }
@@ -69,10 +102,9 @@ export async function changeLanguage(language: Language): Promise<void> {
   } catch {
     // storage disabled: the choice lasts for this page only
   }
+  await ensureLanguage(language);
   await i18n.changeLanguage(language);
 }
-
-const serverMessages: Record<Language, Record<string, string>> = { 'en-US': {}, 'zh-TW': zhTWServerMessages };
 
 /**
  * Translates a message that comes from a shared zod schema or the server's `errors[].message`
@@ -81,7 +113,7 @@ const serverMessages: Record<Language, Record<string, string>> = { 'en-US': {}, 
 export function useServerMessage(): (message: string | undefined) => string | undefined {
   const { i18n: instance } = useTranslation();
   const language = isLanguage(instance.language) ? instance.language : 'en-US';
-  return (message) => (message === undefined ? undefined : (serverMessages[language][message] ?? message));
+  return (message) => (message === undefined ? undefined : (serverMessages[language]?.[message] ?? message));
 }
 
 export { i18n };

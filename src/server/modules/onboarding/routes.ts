@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '#contracts/common.ts';
-import { draftInputSchema, draftSchema, onboardingRequestSchema, onboardingResponseSchema, onboardingValidationSchema } from '#contracts/onboarding.ts';
+import { draftInputSchema, draftSchema, onboardingRequestSchema, onboardingValidationSchema } from '#contracts/onboarding.ts';
+import { onboardingResponseSchema } from '#contracts/onboarding-responses.ts';
 import { idempotencyKeyOf, sendOutcome } from '#server/lib/request-key.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { OnboardingService } from './service.ts';

@@ -1,6 +1,7 @@
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { normalizeCountry } from '#domain/countries/country-rules.ts';
-import type { OnboardingRequest, OnboardingResponse, Draft } from '#contracts/onboarding.ts';
+import type { OnboardingRequest, Draft } from '#contracts/onboarding.ts';
+import type { OnboardingResponse } from '#contracts/onboarding-responses.ts';
 import type { Db, Executor } from '#db/database.ts';
 import type { Clock, IdGenerator } from '#server/lib/adapters.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '#contracts/common.ts';
-import { indirectResellerCollectionSchema } from '#contracts/customers.ts';
+import { indirectResellerCollectionSchema } from '#contracts/partners.ts';
 import { collection } from '#server/lib/links.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { PartnersService } from './service.ts';

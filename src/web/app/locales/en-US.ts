@@ -1,5 +1,5 @@
 import { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
-import { onboardingEnUS } from '../../features/onboarding/locales/en-US.ts';
+import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
 export const enUS = {
@@ -214,7 +214,7 @@ export const enUS = {
     public: 'Public cloud',
     usgov: 'US Government',
   },
-  onboarding: onboardingEnUS,
+  onboarding: onboardingEnUS as OnboardingStrings,
   customerDetail: customerDetailEnUS,
 } as const;
 

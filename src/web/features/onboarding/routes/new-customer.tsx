@@ -1,6 +1,403 @@
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle16Regular, ErrorCircle16Regular } from '@fluentui/react-icons';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { FieldErrorBody } from '#contracts/common.ts';
+import type { Draft } from '#contracts/onboarding.ts';
+import type { OnboardingResponse } from '#contracts/onboarding-responses.ts';
+import { isApiError } from '../../../app/api-client.ts';
+import { useFormatters } from '../../../app/format.ts';
+import { useCurrentUser } from '../../../app/session.tsx';
+import { Loading } from '../../../app/ui/loading.tsx';
+import { PageHeader } from '../../../app/ui/page-header.tsx';
+import { QueryError } from '../../../app/ui/query-error.tsx';
+import { deleteDraft } from '../api/drafts.ts';
+import { useLatestAgreement } from '../api/get-latest-agreement.ts';
+import { useDraft } from '../api/get-draft.ts';
+import { useDrafts } from '../api/get-drafts.ts';
+import { useOffers } from '../api/get-offers.ts';
+import { useSubmitOnboarding } from '../api/submit-onboarding.ts';
+import { AccountStep } from '../components/account-step.tsx';
+import { Stepper } from '../components/stepper.tsx';
+import { WizardContext, type OfferBounds, type WizardContextValue } from '../components/wizard-context.ts';
+import { newRequestId } from '../request-id.ts';
+import { useDraftAutosave } from '../use-draft-autosave.ts';
+import {
+  emptyValues,
+  fieldOfPath,
+  isWizardRoute,
+  stepOfPath,
+  toRequestBody,
+  valuesFromDraft,
+  type BodyContext,
+  type Step,
+  type WizardField,
+  type WizardRoute,
+  type WizardValues,
+} from '../wizard-form.ts';
 
+// Only the first step is needed to open the wizard: the others load when they are reached.
+const SubscriptionsStep = lazy(() => import('../components/subscriptions-step.tsx').then((module) => ({ default: module.SubscriptionsStep })));
+const ReviewStep = lazy(() => import('../components/review-step.tsx').then((module) => ({ default: module.ReviewStep })));
+const Confirmation = lazy(() => import('../components/confirmation.tsx').then((module) => ({ default: module.Confirmation })));
+const CancelDialog = lazy(() => import('../components/cancel-dialog.tsx').then((module) => ({ default: module.CancelDialog })));
+
+const useStyles = makeStyles({
+  status: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2, minHeight: '20px' },
+  stepHeading: { margin: 0, marginBlockEnd: tokens.spacingVerticalM, ':focus': { outlineStyle: 'none' } },
+  notice: { marginBlockEnd: tokens.spacingVerticalL },
+});
+
+/** Fields in the order the form shows them: the first wrong one gets the focus. */
+const FIELD_ORDER: readonly WizardField[] = [
+  'country', 'companyName', 'domain', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'organizationRegistrationNumber',
+  'firstName', 'lastName', 'email', 'phoneNumber', 'language', 'culture',
+  'agreementAccepted', 'dateAgreed', 'signerFirstName', 'signerLastName', 'signerEmail', 'signerPhoneNumber',
+  'eligibilityType', 'eligibilityDetails', 'resellerId',
+];
+const orderOf = (field: WizardField) => {
+  const index = FIELD_ORDER.indexOf(field);
+  return index === -1 ? FIELD_ORDER.length + Number(/\d+/.exec(field)?.[0] ?? 0) : index;
+};
+
+/**
+ * /customers/new/:step — the add-customer wizard. The step is in the path, the draft in `?draft=`;
+ * the sign-in details of a new customer are kept only in this component's memory.
+ */
 export function Component() {
+  const { step } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const urlDraft = params.get('draft');
+  const [result, setResult] = useState<OnboardingResponse | null>(null);
+  // Which wizard is open: a new key remounts the form (another draft opened, or a fresh start).
+  const [session, setSession] = useState<{ key: number; draftId: string | null; fresh: boolean }>({ key: 0, draftId: urlDraft, fresh: urlDraft === null });
   const { t } = useTranslation();
-  return <h1>{t('onboarding.title')}</h1>;
+
+  // The answer of a submission, until the confirmation takes it (only ever in memory).
+  const submitted = useRef<OnboardingResponse | null>(null);
+  if (step === 'done' && submitted.current !== null) {
+    setResult(submitted.current);
+    submitted.current = null;
+    setSession((current) => ({ key: current.key + 1, draftId: null, fresh: true }));
+  } else if (step !== 'done' && urlDraft !== null && urlDraft !== session.draftId) {
+    setSession({ key: session.key + 1, draftId: urlDraft, fresh: false });
+  }
+
+  // The details are shown once: leaving the confirmation forgets them.
+  useEffect(() => {
+    if (step !== 'done') setResult(null);
+  }, [step]);
+
+  const onDraftCreated = useCallback((id: string) => setSession((current) => ({ ...current, draftId: id })), []);
+  const onSubmitted = useCallback(
+    (answer: OnboardingResponse) => {
+      submitted.current = answer;
+      void navigate('/customers/new/done', { replace: true });
+    },
+    [navigate],
+  );
+
+  if (!isWizardRoute(step)) return <Navigate replace to={{ pathname: '/customers/new/account', search: location.search }} />;
+
+  return (
+    <>
+      <PageHeader title={step === 'done' ? t('onboarding.done.title') : t('onboarding.title')} description={step === 'done' ? undefined : t('onboarding.description')} />
+      {step === 'done' ? (
+        <Suspense fallback={<Loading />}>
+          <Confirmation result={result} />
+        </Suspense>
+      ) : (
+        <WizardLoader key={session.key} draftId={session.fresh ? null : session.draftId} step={step} onDraftCreated={onDraftCreated} onSubmitted={onSubmitted} />
+      )}
+    </>
+  );
+}
+
+interface LoaderProps {
+  draftId: string | null;
+  step: Step;
+  onDraftCreated(id: string): void;
+  onSubmitted(answer: OnboardingResponse): void;
+}
+
+/** Opens the draft named in the address (once), then the wizard over it. */
+function WizardLoader({ draftId, ...props }: LoaderProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  // Only the draft the wizard was opened with is read; the ones it creates itself are already in the form.
+  const [openedWith] = useState(draftId);
+  const draft = useDraft(openedWith);
+  if (openedWith !== null && draft.isPending) return <Loading />;
+  if (openedWith !== null && draft.isError) {
+    if (isApiError(draft.error, 404)) {
+      return (
+        <>
+          <MessageBar intent="warning" className={styles.notice}>
+            <MessageBarBody>{t('onboarding.draftMissing')}</MessageBarBody>
+          </MessageBar>
+          <Wizard draft={null} {...props} />
+        </>
+      );
+    }
+    return <QueryError title={t('onboarding.draftLoadFailed')} error={draft.error} onRetry={() => void draft.refetch()} />;
+  }
+  return <Wizard draft={draft.data ?? null} {...props} />;
+}
+
+function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 'draftId'> & { draft: Draft | null }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const user = useCurrentUser();
+  const { partner } = user;
+  // The form starts once (with the partner's first market, and the reseller it was opened for).
+  const [startValues] = useState(() => {
+    const empty = emptyValues(partner.markets[0] ?? '', params.get('reseller') ?? '');
+    return draft ? valuesFromDraft(draft.data, empty) : empty;
+  });
+  const form = useForm<WizardValues>({ defaultValues: startValues, mode: 'onSubmit' });
+  const { control, setError, setFocus, reset, formState } = form;
+  const values = useWatch({ control }) as WizardValues;
+  const agreement = useLatestAgreement(partner.instance !== 'usgov');
+  const offers = useOffers(values.country);
+  const [stale, setStale] = useState(false);
+  const [cancelOpen, setCancelOpen] = useState(false);
+  const [cancelState, setCancelState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const submit = useSubmitOnboarding();
+  // One MS-RequestId per submission; a retry after a lost answer sends the same one.
+  const requestId = useRef<string | null>(draft?.requestId ?? null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const keepDraftInAddress = useCallback(
+    (id: string) => {
+      onDraftCreated(id);
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set('draft', id);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [onDraftCreated, setParams],
+  );
+  const autosave = useDraftAutosave({
+    initial: draft,
+    values,
+    step,
+    enabled: draft !== null || formState.isDirty,
+    onCreated: keepDraftInAddress,
+    onStale: (fresh) => {
+      reset(valuesFromDraft(fresh.data, startValues));
+      setStale(true);
+    },
+  });
+
+  const bodyContext: BodyContext = useMemo(
+    () => ({
+      instance: partner.instance,
+      isIndirectProvider: partner.kind === 'indirect_provider',
+      templateId: agreement.data?.templateId ?? null,
+      draftId: null,
+    }),
+    [partner.instance, partner.kind, agreement.data],
+  );
+  const offerBounds = useMemo(
+    () => new Map<string, OfferBounds>((offers.data ?? []).map((offer) => [offer.id, { minimumQuantity: offer.minimumQuantity, maximumQuantity: offer.maximumQuantity }])),
+    [offers.data],
+  );
+
+  const goTo = useCallback(
+    (target: WizardRoute) => {
+      const search = params.toString();
+      void navigate({ pathname: `/customers/new/${target}`, search: search === '' ? '' : `?${search}` });
+    },
+    [navigate, params],
+  );
+
+  const applyErrors = useCallback(
+    (errors: readonly FieldErrorBody[]) => {
+      const general: FieldErrorBody[] = [];
+      const byField = new Map<WizardField, FieldErrorBody>();
+      for (const error of errors) {
+        const field = fieldOfPath(error.field);
+        if (field === null) general.push(error);
+        else if (!byField.has(field)) byField.set(field, error);
+      }
+      const ordered = [...byField.entries()].sort(([a], [b]) => orderOf(a) - orderOf(b));
+      for (const [field, error] of ordered) setError(field as Path<WizardValues>, { type: error.code, message: error.message });
+      const first = ordered[0]?.[0];
+      if (first !== undefined) setTimeout(() => setFocus(first as Path<WizardValues>), 0);
+      return general;
+    },
+    [setError, setFocus],
+  );
+
+  const requestCancel = useCallback(() => {
+    setCancelState({ busy: false, error: null });
+    setCancelOpen(true);
+  }, []);
+
+  const context: WizardContextValue = useMemo(
+    () => ({ partner, bodyContext, goTo, applyErrors, offerBounds, requestCancel }),
+    [partner, bodyContext, goTo, applyErrors, offerBounds, requestCancel],
+  );
+
+  // A new step: its heading takes the focus, so keyboard and screen reader users start at the top of it.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    // After the shell's own focus move (to the page's h1), which runs after this effect.
+    const timer = setTimeout(() => {
+      headingRef.current?.focus({ preventScroll: true });
+      window.scrollTo({ top: 0 });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [step]);
+
+  const discard = async () => {
+    setCancelState({ busy: true, error: null });
+    autosave.stop();
+    const id = autosave.draftId();
+    try {
+      if (id !== null) await deleteDraft(id);
+      void navigate('/customers');
+    } catch (error) {
+      if (isApiError(error, 404)) {
+        void navigate('/customers');
+        return;
+      }
+      setCancelState({ busy: false, error });
+    }
+  };
+
+  const doSubmit = async () => {
+    if (submit.isPending) return;
+    const id = requestId.current ?? newRequestId();
+    requestId.current = id;
+    try {
+      // The draft learns the MS-RequestId before the request leaves: a retry after a lost answer finds it.
+      await autosave.flush(id);
+    } catch (error) {
+      submit.reset();
+      setSubmitError(error);
+      return;
+    }
+    setSubmitError(null);
+    const body = toRequestBody(form.getValues(), { ...bodyContext, draftId: autosave.draftId() });
+    submit.mutate(
+      { body, requestId: id },
+      {
+        onSuccess: (answer) => {
+          autosave.stop();
+          onSubmitted(answer);
+        },
+        onError: (error) => {
+          if (!isApiError(error) || error.status === 0 || error.status >= 500) return; // the same id again on retry
+          requestId.current = null; // a definite answer: the next submission is a new one
+          if (error.fieldErrors.length > 0) {
+            const target = error.fieldErrors.map((fieldError) => stepOfPath(fieldError.field)).includes('account') ? 'account' : 'subscriptions';
+            applyErrors(error.fieldErrors);
+            goTo(target);
+          }
+        },
+      },
+    );
+  };
+  const [submitError, setSubmitError] = useState<unknown>(null);
+
+  return (
+    <FormProvider {...form}>
+      <WizardContext value={context}>
+        <Stepper current={step} />
+        {stale ? (
+          <MessageBar intent="info" className={styles.notice}>
+            <MessageBarBody>{t('onboarding.draftReloaded')}</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => setStale(false)}>{t('onboarding.dismiss')}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        {step === 'account' && draft === null && !formState.isDirty && autosave.draftId() === null ? <ResumeDrafts /> : null}
+        <div className={styles.notice}>
+          <Text as="h2" size={600} weight="semibold" block className={styles.stepHeading} ref={headingRef} tabIndex={-1} id="step-heading">
+            {t(`onboarding.steps.${step}`)}
+          </Text>
+          <SaveStatusText status={autosave.status} />
+        </div>
+        <form noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby="step-heading">
+          <Suspense fallback={<Loading />}>
+            {step === 'account' ? <AccountStep /> : null}
+            {step === 'subscriptions' ? <SubscriptionsStep /> : null}
+            {step === 'review' ? (
+              <ReviewStep submission={{ submit: () => void doSubmit(), isPending: submit.isPending, error: submitError ?? submit.error }} />
+            ) : null}
+          </Suspense>
+        </form>
+        {cancelOpen ? (
+          <Suspense fallback={null}>
+            <CancelDialog
+              open={cancelOpen}
+              busy={cancelState.busy}
+              error={cancelState.error}
+              onConfirm={() => void discard()}
+              onClose={() => setCancelOpen(false)}
+            />
+          </Suspense>
+        ) : null}
+      </WizardContext>
+    </FormProvider>
+  );
+}
+
+function SaveStatusText({ status }: { status: ReturnType<typeof useDraftAutosave>['status'] }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <Text size={200} className={styles.status} role="status">
+      {status === 'saving' ? t('onboarding.saving') : null}
+      {status === 'saved' ? (
+        <>
+          <CheckmarkCircle16Regular aria-hidden /> {t('onboarding.saved')}
+        </>
+      ) : null}
+      {status === 'failed' ? (
+        <>
+          <ErrorCircle16Regular aria-hidden /> {t('onboarding.saveFailed')}
+        </>
+      ) : null}
+    </Text>
+  );
+}
+
+/** On a fresh wizard: the unfinished ones, to pick up where they were left. */
+function ResumeDrafts() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const navigate = useNavigate();
+  const drafts = useDrafts(true);
+  const latest = drafts.data?.[0];
+  if (drafts.data === undefined || latest === undefined) return null;
+  const name = typeof latest.data.companyName === 'string' && latest.data.companyName.trim() !== '' ? latest.data.companyName : t('onboarding.resume.untitled');
+  return (
+    <MessageBar intent="info" layout="multiline" className={styles.notice}>
+      <MessageBarBody>
+        <MessageBarTitle>{t('onboarding.resume.title', { count: drafts.data.length })}</MessageBarTitle>
+        {t('onboarding.resume.body', { name, when: format.dateTime(latest.updatedAt) })}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={() => void navigate(`/customers/new/${latest.step}?draft=${encodeURIComponent(latest.id)}`)}>{t('onboarding.resume.action')}</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { indirectResellerCollectionSchema } from '#contracts/customers.ts';
+import { indirectResellerCollectionSchema } from '#contracts/partners.ts';
 import { apiRequest } from '../../../app/api-client.ts';
 
 /** GET /v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf: the provider's resellers. */

@@ -4,7 +4,7 @@ import { useFormatters } from '../../../app/format.ts';
 import { AddCustomerLink, useCanAddCustomers } from '../../../app/ui/add-customer-link.tsx';
 import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
 import type { z } from 'zod';
-import type { indirectResellerSchema } from '#contracts/customers.ts';
+import type { indirectResellerSchema } from '#contracts/partners.ts';
 
 const NARROW = '@media (max-width: 639px)';
 

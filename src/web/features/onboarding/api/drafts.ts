@@ -1,0 +1,30 @@
+import { draftSchema, type Draft } from '#contracts/onboarding.ts';
+import { apiRequest } from '../../../app/api-client.ts';
+
+export type DraftStep = Draft['step'];
+export interface DraftInput {
+  step: DraftStep;
+  data: Record<string, unknown>;
+  requestId?: string | null;
+}
+
+/** POST /v1/onboardings/drafts: the first save of a new wizard. */
+export async function createDraft(input: DraftInput) {
+  return draftSchema.parse(await apiRequest<unknown>('/v1/onboardings/drafts', { method: 'POST', body: input }));
+}
+
+/** PUT /v1/onboardings/drafts/{id} with If-Match: 412 when someone saved it since `version`. */
+export async function updateDraft(id: string, version: number, input: DraftInput) {
+  return draftSchema.parse(
+    await apiRequest<unknown>(`/v1/onboardings/drafts/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      body: input,
+      headers: { 'If-Match': `"${version}"` },
+    }),
+  );
+}
+
+/** DELETE /v1/onboardings/drafts/{id}: Cancel. */
+export async function deleteDraft(id: string): Promise<void> {
+  await apiRequest<void>(`/v1/onboardings/drafts/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}

@@ -1,0 +1,26 @@
+import type { FieldError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { onboardingEnUS } from './locales/en-US.ts';
+
+type ErrorCode = keyof typeof onboardingEnUS.errors;
+
+function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(onboardingEnUS.errors, code);
+}
+
+/**
+ * A field's error in the UI language. The form keeps the server's (or the schema's) code as the
+ * error's `type` and its English sentence as the message: in English the server's sentence is shown
+ * (it is the most specific); in other languages the code's translation, else that sentence.
+ */
+export function useFieldErrorText(): (error: FieldError | undefined, params?: Record<string, string | number>) => string | undefined {
+  const { t, i18n } = useTranslation();
+  return (error, params = {}) => {
+    if (error === undefined) return undefined;
+    const message = error.message ?? '';
+    const code = typeof error.type === 'string' ? error.type : '';
+    if (i18n.language === 'en-US' && message !== '') return message;
+    if (isErrorCode(code)) return t(`onboarding.errors.${code}`, { maximum: /\d+/.exec(message)?.[0] ?? '', min: '', max: '', ...params });
+    return message;
+  };
+}
