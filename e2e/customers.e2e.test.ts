@@ -258,6 +258,28 @@ describe('customer detail', () => {
     await close();
   });
 
+  it("lets a helpdesk agent reset the customer's admin password, shown once", async () => {
+    const { page, assertNoUnexpectedErrors, close } = await signedIn(helpdeskAgent, `/customers/${sold.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Contoso Pharmacy' }).waitFor();
+    await page.getByRole('button', { name: 'Reset admin password' }).click();
+    const dialog = page.getByRole('dialog', { name: "Reset the customer's admin password" });
+    await dialog.getByRole('button', { name: 'Reset password' }).click();
+    const password = await dialog.getByLabel('Temporary password').inputValue();
+    expect(password).toMatch(/^\S{16}$/);
+    await expect(dialog.getByLabel('Admin user').inputValue()).resolves.toBe('admin@contosopharmacy.onmicrosoft.com');
+    const stored = await server.db.selectFrom('customers').select('admin_password_hash').where('id', '=', sold.id).executeTakeFirstOrThrow();
+    expect(stored.admin_password_hash).not.toContain(password);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Opening it again asks again: the password is gone from the page.
+    await page.getByRole('button', { name: 'Reset admin password' }).click();
+    await expect(page.getByRole('dialog').getByLabel('Temporary password').count()).resolves.toBe(0);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    assertNoUnexpectedErrors();
+    await close();
+  });
+
   it('says a customer with no relationship is not found', async () => {
     const stranger = await createPartner(server.db, { kind: 'direct' });
     const theirs = await createCustomer(server.db, { partnerIds: [stranger.id], companyName: 'Someone Else Ltd' });

@@ -1,6 +1,17 @@
 /** The customer detail page's strings (en-US): the source; zh-TW has exactly these keys. */
 export const customerDetailEnUS = {
   title: 'Customer',
+  resetPassword: {
+    button: 'Reset admin password',
+    title: "Reset the customer's admin password",
+    question: "The customer's admin account gets a new temporary password and the current one stops working. The new password is shown once.",
+    confirm: 'Reset password',
+    cancel: 'Cancel',
+    once: 'Copy the password now: it will not be shown again. The admin must change it at the next sign-in.',
+    user: 'Admin user',
+    password: 'Temporary password',
+    done: 'Done',
+  },
   breadcrumb: 'Breadcrumb',
   backToCustomers: 'Customers',
   loadFailed: 'The customer could not be loaded.',

@@ -3,6 +3,17 @@ import type { Messages } from '../../../app/locales/en-US.ts';
 /** 客戶詳細資料 (zh-TW): Partner Center 的繁體中文用語。 */
 export const customerDetailZhTW: Messages['customerDetail'] = {
   title: '客戶',
+  resetPassword: {
+    button: '重設系統管理員密碼',
+    title: '重設客戶的系統管理員密碼',
+    question: '客戶的系統管理員帳戶將取得新的暫時密碼，目前的密碼會失效。新密碼只會顯示一次。',
+    confirm: '重設密碼',
+    cancel: '取消',
+    once: '請立即複製密碼：之後不會再顯示。系統管理員下次登入時必須變更密碼。',
+    user: '系統管理員使用者',
+    password: '暫時密碼',
+    done: '完成',
+  },
   breadcrumb: '階層連結',
   backToCustomers: '客戶',
   loadFailed: '無法載入客戶。',

@@ -13,6 +13,8 @@ import { CustomerOrders } from '../components/customer-orders.tsx';
 import { CustomerProfile } from '../components/customer-profile.tsx';
 import { CustomerRelationship } from '../components/customer-relationship.tsx';
 import { CustomerSubscriptions } from '../components/customer-subscriptions.tsx';
+import { ResetAdminPasswordDialog } from '../components/reset-admin-password-dialog.tsx';
+import { useCurrentUser } from '../../../app/session.tsx';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -70,6 +72,7 @@ function CustomerDetail({ customerId }: { customerId: string }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const customer = useCustomer(customerId);
+  const user = useCurrentUser();
 
   if (customer.isPending) {
     return (
@@ -91,10 +94,15 @@ function CustomerDetail({ customerId }: { customerId: string }) {
   }
 
   const { companyProfile } = customer.data;
+  const canEdit = user.actions.includes('customers.edit');
   return (
     <>
       <Breadcrumbs current={companyProfile.companyName} />
-      <PageHeader title={companyProfile.companyName} description={companyProfile.domain} />
+      <PageHeader
+        title={companyProfile.companyName}
+        description={companyProfile.domain}
+        actions={canEdit ? <ResetAdminPasswordDialog customerId={customerId} /> : undefined}
+      />
       <div className={styles.sections}>
         <CustomerProfile customer={customer.data} />
         <div className={styles.pair}>
