@@ -1,4 +1,4 @@
-import { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
+import type { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -215,7 +215,8 @@ export const enUS = {
     usgov: 'US Government',
   },
   onboarding: onboardingEnUS as OnboardingStrings,
-  customerDetail: customerDetailEnUS,
+  // Typed here, brought at run time by the customer page's code (features/customers/locales/register-en-US.ts).
+  customerDetail: {} as typeof customerDetailEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

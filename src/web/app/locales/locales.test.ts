@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { enUS } from './en-US.ts';
+import { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
+import { enUS as bundled } from './en-US.ts';
 import { zhTW } from './zh-TW.ts';
+
+// Every English string, also those a feature brings with its own code.
+const enUS = { ...bundled, customerDetail: customerDetailEnUS };
 
 /** Every leaf as [dotted key, text]. */
 function leaves(tree: object, prefix = ''): [string, string][] {
