@@ -44,8 +44,11 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
-/** `crypto.randomUUID` exists only in secure contexts; a self-hosted portal may be served over plain http. */
-function uuid(): string {
+/**
+ * A new GUID (correlation ids, MS-RequestId). `crypto.randomUUID` exists only in secure contexts; a
+ * self-hosted portal may be served over plain http.
+ */
+export function uuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;

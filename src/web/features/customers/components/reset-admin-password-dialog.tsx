@@ -16,6 +16,7 @@ import {
 import { KeyReset20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { uuid } from '../../../app/api-client.ts';
 import { useErrorMessage } from '../../../app/errors.ts';
 import { CopyField } from '../../../app/ui/copy-field.tsx';
 import { useResetAdminPassword } from '../api/reset-admin-password.ts';
@@ -24,18 +25,13 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-function requestId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** "Reset admin password": asks, then shows the new temporary password once (kept only in memory). */
 export function ResetAdminPasswordDialog({ customerId }: { customerId: string }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [open, setOpen] = useState(false);
-  const [id, setId] = useState(requestId);
+  const [id, setId] = useState(uuid);
   const reset = useResetAdminPassword();
   const credentials = reset.data;
 
@@ -44,7 +40,7 @@ export function ResetAdminPasswordDialog({ customerId }: { customerId: string })
     if (!next) {
       // Forget the password when the dialog closes; the next reset is a new request.
       reset.reset();
-      setId(requestId());
+      setId(uuid());
     }
   };
 

@@ -7,7 +7,7 @@ import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from '
 import type { FieldErrorBody } from '#contracts/common.ts';
 import type { Draft } from '#contracts/onboarding.ts';
 import type { OnboardingResponse } from '#contracts/onboarding-responses.ts';
-import { isApiError } from '../../../app/api-client.ts';
+import { isApiError, uuid } from '../../../app/api-client.ts';
 import { useFormatters } from '../../../app/format.ts';
 import { useCurrentUser } from '../../../app/session.tsx';
 import { Loading } from '../../../app/ui/loading.tsx';
@@ -22,7 +22,6 @@ import { useSubmitOnboarding } from '../api/submit-onboarding.ts';
 import { AccountStep } from '../components/account-step.tsx';
 import { Stepper } from '../components/stepper.tsx';
 import { WizardContext, type OfferBounds, type WizardContextValue } from '../components/wizard-context.ts';
-import { newRequestId } from '../request-id.ts';
 import { useDraftAutosave } from '../use-draft-autosave.ts';
 import {
   emptyValues,
@@ -282,7 +281,7 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
 
   const doSubmit = async () => {
     if (submit.isPending) return;
-    const id = requestId.current ?? newRequestId();
+    const id = requestId.current ?? uuid();
     requestId.current = id;
     try {
       // The draft learns the MS-RequestId before the request leaves: a retry after a lost answer finds it.
