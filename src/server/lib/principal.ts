@@ -6,11 +6,12 @@ export interface Principal {
   via: 'session' | 'token';
   sessionId?: string;
   csrfToken?: string;
+  sessionExpiresAt?: Date;
   /** The request's MS-CorrelationId and MS-RequestId, for the audit log. */
   trace?: { correlationId: string; requestId?: string | undefined };
 }
 
-export function principalOf(user: UserRecord, via: Principal['via'], extra: { sessionId?: string; csrfToken?: string } = {}): Principal {
+export function principalOf(user: UserRecord, via: Principal['via'], extra: { sessionId?: string; csrfToken?: string; sessionExpiresAt?: Date } = {}): Principal {
   const { passwordHash: _hash, disabled: _disabled, ...rest } = user;
   return { user: rest, via, ...extra };
 }

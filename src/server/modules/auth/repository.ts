@@ -87,12 +87,12 @@ export async function findUserById(db: Executor, id: string): Promise<UserRecord
 export async function findUserBySessionHash(db: Executor, tokenHash: string, now: Date) {
   const row = await selectUsers(db)
     .innerJoin('sessions as s', 's.user_id', 'u.id')
-    .select(['s.id as session_id', 's.csrf_token'])
+    .select(['s.id as session_id', 's.csrf_token', 's.expires_at as session_expires_at'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
-  return row && { user: toUser(row), session: { id: row.session_id, csrf_token: row.csrf_token } };
+  return row && { user: toUser(row), session: { id: row.session_id, csrf_token: row.csrf_token, expires_at: row.session_expires_at } };
 }
 
 /** The user of a live API token, in one query (it runs on every API request). */

@@ -63,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     schema: { tags: ['portal'], summary: 'The signed-in user and the CSRF token', response: { 200: sessionResponseSchema, 401: errorResponseSchema } },
   }, async (request) => {
     const principal = requirePrincipal(request);
-    return sessionBody(principal, await auth.sessionExpiry(principal));
+    return sessionBody(principal, principal.sessionExpiresAt ?? new Date());
   });
 
   app.delete('/api/session', {

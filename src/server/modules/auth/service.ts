@@ -55,23 +55,18 @@ export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) 
       const expiresAt = new Date(clock.now().getTime() + config.sessionTtlMs);
       const sessionId = ids.uuid();
       await repo.insertSession(db, { id: sessionId, userId: user.id, tokenHash: sha256(token), csrfToken, expiresAt });
-      return { token, expiresAt, principal: principalOf(user, 'session', { sessionId, csrfToken }) };
+      return { token, expiresAt, principal: principalOf(user, 'session', { sessionId, csrfToken, sessionExpiresAt: expiresAt }) };
     },
 
     async signOut(principal: Principal) {
       if (principal.sessionId) await repo.revokeSession(db, principal.sessionId, clock.now());
     },
 
-    async sessionExpiry(principal: Principal): Promise<Date> {
-      const row = await db.selectFrom('sessions').select('expires_at').where('id', '=', principal.sessionId ?? '').executeTakeFirst();
-      return row?.expires_at ?? clock.now();
-    },
-
     async authenticateSession(token: string): Promise<Principal | undefined> {
       if (!token.startsWith(SESSION_PREFIX)) return undefined;
       const found = await repo.findUserBySessionHash(db, sha256(token), clock.now());
       if (!found || found.user.disabled) return undefined;
-      return principalOf(found.user, 'session', { sessionId: found.session.id, csrfToken: found.session.csrf_token });
+      return principalOf(found.user, 'session', { sessionId: found.session.id, csrfToken: found.session.csrf_token, sessionExpiresAt: found.session.expires_at });
     },
 
     async authenticateBearer(token: string): Promise<Principal | undefined> {
