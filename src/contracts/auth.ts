@@ -25,6 +25,8 @@ export const sessionUserSchema = z.object({
   roles: z.array(roleSchema),
   /** What this user may do (the server's rule, `#domain/roles.ts`), so the portal shows only those commands. */
   actions: z.array(z.string()),
+  /** What this user may not do, and why (`role`, `partner_kind`, `partner_not_validated`): the portal says so before a form. */
+  deniedActions: z.array(z.object({ action: z.string(), reason: z.enum(['role', 'partner_kind', 'partner_not_validated']) })),
   partner: z.object({
     id: z.guid(),
     name: z.string(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { actions, allowedActions, assertCan, can, isAction, isRole, partnerKinds, roles, type Action, type PartnerKind, type Role } from './roles.ts';
+import { actions, allowedActions, assertAllowed, assertCan, can, deniedActions, denialOf, isAction, isRole, partnerKinds, roles, type Action, type PartnerKind, type Role } from './roles.ts';
 
 /** The whole matrix for a direct or indirect provider organisation, written out as SPEC §1 reads. */
 const expected: Record<Role, Record<Action, boolean>> = {
@@ -72,10 +72,51 @@ describe('can', () => {
   });
 });
 
+const standing = (kind: PartnerKind, instanceId = 'public', usgovValidated = false) => ({ kind, instanceId, usgovValidated });
+
 describe('allowedActions', () => {
   it('lists what can allows, in the order of actions', () => {
-    expect(allowedActions('direct', ['billing_admin'])).toEqual(['customers.view', 'pricing.view', 'billing.manage', 'tokens.manage_own']);
-    expect(allowedActions('indirect_reseller', ['global_admin'])).toEqual(actions.filter((a) => !resellerNever.includes(a)));
+    expect(allowedActions(standing('direct'), ['billing_admin'])).toEqual(['customers.view', 'pricing.view', 'billing.manage', 'tokens.manage_own']);
+    expect(allowedActions(standing('indirect_reseller'), ['global_admin'])).toEqual(actions.filter((a) => !resellerNever.includes(a)));
+  });
+
+  it('leaves out adding customers for a US Government partner not yet validated, and only that', () => {
+    const all = allowedActions(standing('direct', 'usgov', true), ['global_admin']);
+    expect(all).toEqual(actions);
+    expect(allowedActions(standing('direct', 'usgov', false), ['global_admin'])).toEqual(actions.filter((a) => a !== 'customers.add'));
+  });
+});
+
+describe('denialOf and deniedActions', () => {
+  it('gives the reason a person can act on', () => {
+    expect(denialOf(standing('direct'), ['sales_agent'], 'customers.add')).toBeNull();
+    expect(denialOf(standing('direct'), ['helpdesk_agent'], 'customers.add')).toBe('role');
+    expect(denialOf(standing('direct'), ['billing_admin'], 'customers.add')).toBe('role');
+    expect(denialOf(standing('indirect_reseller'), ['global_admin'], 'customers.add')).toBe('partner_kind');
+    expect(denialOf(standing('direct', 'usgov', false), ['global_admin'], 'customers.add')).toBe('partner_not_validated');
+    // The role comes first: a helpdesk agent of an unvalidated partner is told about its role.
+    expect(denialOf(standing('direct', 'usgov', false), ['helpdesk_agent'], 'customers.add')).toBe('role');
+    // A validated partner, or another instance, is not held back.
+    expect(denialOf(standing('direct', 'usgov', true), ['global_admin'], 'customers.add')).toBeNull();
+    expect(denialOf(standing('direct', 'public', false), ['global_admin'], 'customers.add')).toBeNull();
+  });
+
+  it('lists every refused action once, and none that is allowed', () => {
+    const partner = standing('indirect_reseller');
+    const denied = deniedActions(partner, ['sales_agent']);
+    expect(denied).toContainEqual({ action: 'customers.add', reason: 'partner_kind' });
+    expect(denied).toContainEqual({ action: 'billing.manage', reason: 'role' });
+    const allowed = allowedActions(partner, ['sales_agent']);
+    expect(denied.map((d) => d.action).filter((a) => allowed.includes(a))).toEqual([]);
+    expect(denied.length + allowed.length).toBe(actions.length);
+  });
+});
+
+describe('assertAllowed', () => {
+  it('refuses an unvalidated US Government partner with its own code', () => {
+    expect(() => assertAllowed(standing('direct', 'usgov', false), ['global_admin'], 'customers.add')).toThrow(expect.objectContaining({ code: 'partner_not_validated', status: 403 }));
+    expect(() => assertAllowed(standing('direct'), ['helpdesk_agent'], 'customers.add')).toThrow(expect.objectContaining({ code: 'insufficient_privileges' }));
+    expect(() => assertAllowed(standing('direct', 'usgov', true), ['sales_agent'], 'customers.add')).not.toThrow();
   });
 });
 

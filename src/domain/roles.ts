@@ -78,8 +78,48 @@ export function can(kind: PartnerKind, userRoles: readonly Role[], action: Actio
 }
 
 /** The actions a user may take, e.g. for the portal to show or hide commands. */
-export function allowedActions(kind: PartnerKind, userRoles: readonly Role[]): Action[] {
-  return actions.filter((action) => can(kind, userRoles, action));
+export function allowedActions(partner: PartnerStanding, userRoles: readonly Role[]): Action[] {
+  return actions.filter((action) => denialOf(partner, userRoles, action) === null);
+}
+
+/** Why an action is refused: the user's roles, the organisation's kind, or an unvalidated US Government partner. */
+export const denialReasons = ['role', 'partner_kind', 'partner_not_validated'] as const;
+export type DenialReason = (typeof denialReasons)[number];
+
+/** What decides an action beyond the roles: the organisation's kind, instance and validation (SPEC §1, §8). */
+export interface PartnerStanding {
+  kind: PartnerKind;
+  instanceId: string;
+  usgovValidated: boolean;
+}
+
+/** Actions a US Government partner may take only once the operator has validated it (SPEC §8). */
+const needsUsgovValidation: readonly Action[] = ['customers.add'];
+
+/** Why the user may not take the action, or null when it may: the one rule behind the API's refusals and the portal's notices. */
+export function denialOf(partner: PartnerStanding, userRoles: readonly Role[], action: Action): DenialReason | null {
+  if (forbiddenForKind[partner.kind].includes(action)) return 'partner_kind';
+  if (!userRoles.some((role) => grants[role].includes(action))) return 'role';
+  if (partner.instanceId === 'usgov' && !partner.usgovValidated && needsUsgovValidation.includes(action)) return 'partner_not_validated';
+  return null;
+}
+
+/** Every refused action with its reason, for the portal to say why before a form is filled. */
+export function deniedActions(partner: PartnerStanding, userRoles: readonly Role[]): { action: Action; reason: DenialReason }[] {
+  return actions.flatMap((action) => {
+    const reason = denialOf(partner, userRoles, action);
+    return reason === null ? [] : [{ action, reason }];
+  });
+}
+
+/** Throws the refusal of `denialOf` with its own code: insufficient privileges, or a partner not yet validated. */
+export function assertAllowed(partner: PartnerStanding, userRoles: readonly Role[], action: Action): void {
+  const reason = denialOf(partner, userRoles, action);
+  if (reason === null) return;
+  if (reason === 'partner_not_validated') {
+    throw new DomainError('partner_not_validated', 'Your organisation is not yet validated for US Government: it cannot add customers until the operator validates it.', [], [action]);
+  }
+  assertCan(partner.kind, userRoles, action);
 }
 
 export function assertCan(kind: PartnerKind, userRoles: readonly Role[], action: Action): void {

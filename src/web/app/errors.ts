@@ -11,7 +11,8 @@ export function useErrorMessage(): (error: unknown) => string {
   return (error) => {
     if (!isApiError(error)) return t('errors.unknown');
     if (error.status === 0) return t('errors.network');
-    if (error.status === 403) return t('errors.forbidden');
+    // The server says why (roles, the organisation's kind, a partner not yet validated): show that.
+    if (error.status === 403) return error.description === '' ? t('errors.forbidden') : (serverMessage(error.description) ?? t('errors.forbidden'));
     if (error.status === 429 && error.retryAfterSeconds !== null) {
       return t('errors.throttled', { when: format.fromNow(error.retryAfterSeconds) });
     }

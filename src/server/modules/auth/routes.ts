@@ -10,7 +10,7 @@ import {
   signInRequestSchema,
 } from '#contracts/auth.ts';
 import { errorResponseSchema } from '#contracts/common.ts';
-import { allowedActions } from '#domain/roles.ts';
+import { allowedActions, deniedActions } from '#domain/roles.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { Principal } from '#server/lib/principal.ts';
 import type { AuthService } from './service.ts';
@@ -29,7 +29,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       email: principal.user.email,
       displayName: principal.user.displayName,
       roles: principal.user.roles,
-      actions: allowedActions(principal.user.partner.kind, principal.user.roles),
+      actions: allowedActions(principal.user.partner, principal.user.roles),
+      deniedActions: deniedActions(principal.user.partner, principal.user.roles),
       partner: {
         id: principal.user.partner.id,
         name: principal.user.partner.name,

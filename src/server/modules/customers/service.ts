@@ -1,7 +1,7 @@
 import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
-import { assertCan } from '#domain/roles.ts';
+import { assertAllowed, assertCan } from '#domain/roles.ts';
 import { customerFilterSchema, type Customer } from '#contracts/customers.ts';
 import type { CreateCustomerRequest } from '#contracts/onboarding.ts';
 import type { Db, Executor } from '#db/database.ts';
@@ -109,11 +109,7 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
    * answer (with its admin password) never reaches a caller who could not have made the request.
    */
   function assertMayAdd(principal: Principal) {
-    const { partner } = principal.user;
-    assertCan(partner.kind, principal.user.roles, 'customers.add');
-    if (partner.instanceId === 'usgov' && !partner.usgovValidated) {
-      throw new DomainError('partner_not_validated', 'Your organisation is not yet validated for US Government: it cannot add customers until the operator validates it.');
-    }
+    assertAllowed(principal.user.partner, principal.user.roles, 'customers.add');
   }
 
   /** The reseller an indirect provider associates with the customer (SPEC §4 Reseller). */

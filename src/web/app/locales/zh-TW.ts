@@ -231,4 +231,8 @@ export const zhTWServerMessages: Record<string, string> = {
   'Enter your password.': '請輸入密碼。',
   'Give the token a name.': '請為權杖命名。',
   'Use at most 100 characters.': '最多可使用 100 個字元。',
+  // The reasons of a 403 (src/domain/roles.ts).
+  'Your roles do not allow this action; ask a global admin of your organization.': '您的角色不允許此動作；請洽貴組織的全域管理員。',
+  'An indirect reseller cannot do this; its indirect provider does it.': '間接轉售商無法執行此動作；由其間接提供者執行。',
+  'Your organisation is not yet validated for US Government: it cannot add customers until the operator validates it.': '貴組織尚未通過 US Government 驗證：營運者驗證之前，無法新增客戶。',
 };

@@ -9,15 +9,31 @@ const useStyles = makeStyles({
   value: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-/** `navigator.clipboard` needs a secure context; over plain http fall back to the selection. */
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+/**
+ * `navigator.clipboard` needs a secure context; over plain http fall back to the selection: of the
+ * field's own input, or of a momentary off-screen text area holding `text`.
+ */
+export async function copyText(text: string, input: HTMLInputElement | null = null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    if (input === null) return false;
-    input.select();
-    return document.execCommand('copy');
+    if (input !== null) {
+      input.select();
+      return document.execCommand('copy');
+    }
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.insetInlineStart = '-9999px';
+    document.body.append(area);
+    area.select();
+    try {
+      return document.execCommand('copy');
+    } finally {
+      area.remove();
+    }
   }
 }
 

@@ -55,6 +55,19 @@ export interface WizardValues {
 
 export type WizardField = Exclude<keyof WizardValues, 'lineItems' | 'signerEdited' | 'addressReviewed'> | `lineItems.${number}.quantity`;
 
+/** Fields in the order the form shows them: the first wrong one gets the focus. */
+export const FIELD_ORDER: readonly WizardField[] = [
+  'country', 'companyName', 'domain', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'organizationRegistrationNumber',
+  'firstName', 'lastName', 'email', 'phoneNumber', 'language', 'culture',
+  'agreementAccepted', 'dateAgreed', 'signerFirstName', 'signerLastName', 'signerEmail', 'signerPhoneNumber',
+  'eligibilityType', 'eligibilityDetails', 'resellerId',
+];
+/** A field's place in the form (line items after every account field, in their order). */
+export const orderOf = (field: WizardField) => {
+  const index = FIELD_ORDER.indexOf(field);
+  return index === -1 ? FIELD_ORDER.length + Number(/\d+/.exec(field)?.[0] ?? 0) : index;
+};
+
 /** Today in the browser's time zone, as YYYY-MM-DD (the server accepts a date up to UTC+14's today). */
 export function localToday(): string {
   const now = new Date();
@@ -251,6 +264,20 @@ export function clientErrors(values: WizardValues, context: BodyContext, offers:
     });
   }
   return errors;
+}
+
+/**
+ * The first step before the last one whose entries the browser can already tell are incomplete, or
+ * null. A deep link (or Forward) past it lands there instead of on a later step over empty entries.
+ * (The agreement's template id comes from the server, not the user: it never holds a step back.)
+ */
+export function firstUnfinishedStep(values: WizardValues, context: BodyContext): Step | null {
+  const body = toRequestBody(values, context, { lineItems: false });
+  const account = [...structuralErrors(body), ...clientErrors(values, context, new Map(), 'account')].filter(
+    (error) => stepOfPath(error.field) === 'account' && error.field !== 'agreement.templateId',
+  );
+  if (account.length > 0) return 'account';
+  return clientErrors(values, context, new Map(), 'subscriptions').length > 0 ? 'subscriptions' : null;
 }
 
 /** A key for "this address, as typed", to remember which suggestion was already answered. */

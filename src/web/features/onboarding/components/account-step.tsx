@@ -28,7 +28,7 @@ import { useDomainAvailability } from '../api/get-domain-availability.ts';
 import { useLatestAgreement } from '../api/get-latest-agreement.ts';
 import { useValidateAddress, type SuggestedAddress } from '../api/validate-address.ts';
 import { useValidateOnboarding } from '../api/validate-onboarding.ts';
-import { addressKey, clientErrors, localToday, stepOfPath, structuralErrors, toRequestBody, type WizardValues } from '../wizard-form.ts';
+import { addressKey, clientErrors, localToday, stepOfPath, structuralErrors, toRequestBody, type WizardField, type WizardValues } from '../wizard-form.ts';
 import { SelectField, TextField, useFieldError, useFormStyles } from './fields.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { StepActions } from './step-actions.tsx';
@@ -60,6 +60,34 @@ const useStyles = makeStyles({
 });
 
 const DOMAIN_PREFIX = /^[a-z0-9]{1,27}$/;
+
+/** The label of each field of this step, for the error summary's links. */
+const ACCOUNT_LABELS = {
+  country: 'onboarding.account.country',
+  companyName: 'onboarding.account.companyName',
+  domain: 'onboarding.account.domain',
+  addressLine1: 'onboarding.account.addressLine1',
+  addressLine2: 'onboarding.account.addressLine2',
+  city: 'onboarding.account.city',
+  state: 'onboarding.account.state',
+  postalCode: 'onboarding.account.postalCode',
+  organizationRegistrationNumber: 'onboarding.account.registrationNumber',
+  firstName: 'onboarding.account.firstName',
+  lastName: 'onboarding.account.lastName',
+  email: 'onboarding.account.email',
+  phoneNumber: 'onboarding.account.phone',
+  language: 'onboarding.account.language',
+  culture: 'onboarding.account.culture',
+  agreementAccepted: 'onboarding.agreement.accepted',
+  dateAgreed: 'onboarding.agreement.date',
+  signerFirstName: 'onboarding.agreement.signerFirstName',
+  signerLastName: 'onboarding.agreement.signerLastName',
+  signerEmail: 'onboarding.agreement.signerEmail',
+  signerPhoneNumber: 'onboarding.agreement.signerPhone',
+  eligibilityType: 'onboarding.eligibility.type',
+  eligibilityDetails: 'onboarding.eligibility.details',
+  resellerId: 'onboarding.reseller.label',
+} as const satisfies Partial<Record<WizardField, string>>;
 
 // US Government partners only: kept out of the chunk everyone else loads.
 const EligibilitySection = lazy(() => import('./eligibility-section.tsx').then((module) => ({ default: module.EligibilitySection })));
@@ -97,7 +125,7 @@ export function AccountStep() {
   const errorMessage = useErrorMessage();
   const wizard = useWizard();
   const { partner, bodyContext } = wizard;
-  const { control, getValues, setValue } = useFormContext<WizardValues>();
+  const { control, getValues, setValue, clearErrors } = useFormContext<WizardValues>();
   const [country, domain, firstName, lastName, email, phoneNumber, signerEdited] = useWatch({
     control,
     name: ['country', 'domain', 'firstName', 'lastName', 'email', 'phoneNumber', 'signerEdited'],
@@ -109,7 +137,7 @@ export function AccountStep() {
   const resellers = useActiveResellers(isProvider);
   const validate = useValidateOnboarding();
   const checkAddress = useValidateAddress();
-  const [summary, setSummary] = useState<{ count: number; general: FieldErrorBody[] } | null>(null);
+  const [summary, setSummary] = useState<{ general: FieldErrorBody[] } | null>(null);
   const [suggestion, setSuggestion] = useState<SuggestedAddress | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const suggestionRef = useRef<HTMLDivElement>(null);
@@ -129,14 +157,17 @@ export function AccountStep() {
     }
   }, [rulesData, getValues, setValue]);
 
-  // The signer follows the primary contact until it is changed by hand.
+  // The signer follows the primary contact until it is changed by hand. A copied value is a new entry:
+  // like typing, it clears the error the last check left on that field.
   useEffect(() => {
     if (signerEdited) return;
-    setValue('signerFirstName', firstName);
-    setValue('signerLastName', lastName);
-    setValue('signerEmail', email);
-    setValue('signerPhoneNumber', phoneNumber);
-  }, [signerEdited, firstName, lastName, email, phoneNumber, setValue]);
+    const copies = { signerFirstName: firstName, signerLastName: lastName, signerEmail: email, signerPhoneNumber: phoneNumber } as const;
+    for (const [name, value] of Object.entries(copies) as [keyof typeof copies, string][]) {
+      if (getValues(name) === value) continue;
+      setValue(name, value);
+      clearErrors(name);
+    }
+  }, [signerEdited, firstName, lastName, email, phoneNumber, getValues, setValue, clearErrors]);
 
   useEffect(() => {
     if (suggestion) suggestionRef.current?.focus();
@@ -187,7 +218,7 @@ export function AccountStep() {
       if (errors.length > 0) {
         setSuggestion(null);
         const general = wizard.applyErrors(errors);
-        setSummary({ count: errors.length, general });
+        setSummary({ general });
         return;
       }
       setSummary(null);
@@ -207,7 +238,7 @@ export function AccountStep() {
           return;
         }
       }
-      wizard.goTo('subscriptions');
+      wizard.goTo(wizard.returnToReview ? 'review' : 'subscriptions');
     } catch (error) {
       setFailure(error);
     }
@@ -238,7 +269,7 @@ export function AccountStep() {
 
   return (
     <div className={styles.sections}>
-      {summary ? <ErrorSummary count={summary.count} general={summary.general} /> : null}
+      {summary ? <ErrorSummary general={summary.general} labelOf={(field) => t(ACCOUNT_LABELS[field as keyof typeof ACCOUNT_LABELS] ?? 'onboarding.title')} /> : null}
       {failure ? (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{errorMessage(failure)}</MessageBarBody>
@@ -408,7 +439,7 @@ export function AccountStep() {
       ) : null}
 
       <StepActions
-        primary={t('onboarding.actions.nextSubscriptions')}
+        primary={wizard.returnToReview ? t('onboarding.actions.nextReview') : t('onboarding.actions.nextSubscriptions')}
         busy={busy}
         busyLabel={t('onboarding.actions.checking')}
         onPrimary={() => void next()}

@@ -128,7 +128,7 @@ export function ReviewStep({ submission }: { submission: Submission }) {
   const sectionHeader = (id: string, title: string, step: Step) => (
     <div className={styles.header}>
       <PanelHeading id={id}>{title}</PanelHeading>
-      <Button appearance="secondary" icon={<Edit20Regular />} onClick={() => wizard.goTo(step)} aria-label={`${t('onboarding.actions.update')}: ${title}`}>
+      <Button appearance="secondary" icon={<Edit20Regular />} onClick={() => wizard.goTo(step, { returnToReview: true })} aria-label={`${t('onboarding.actions.update')}: ${title}`}>
         {t('onboarding.actions.update')}
       </Button>
     </div>

@@ -102,7 +102,7 @@ export function SubscriptionsStep() {
   const validate = useValidateOnboarding();
   const [category, setCategory] = useState<CategoryFilter>('all');
   const [query, setQuery] = useState('');
-  const [summary, setSummary] = useState<{ count: number; general: FieldErrorBody[] } | null>(null);
+  const [summary, setSummary] = useState<{ general: FieldErrorBody[] } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
   const byId = useMemo(() => new Map((offers.data ?? []).map((offer) => [offer.id, offer])), [offers.data]);
@@ -133,7 +133,7 @@ export function SubscriptionsStep() {
         errors.push(...answer.errors.filter((error) => stepOfPath(error.field) === 'subscriptions'));
       }
       if (errors.length > 0) {
-        setSummary({ count: errors.length, general: wizard.applyErrors(errors) });
+        setSummary({ general: wizard.applyErrors(errors) });
         return;
       }
       setSummary(null);
@@ -163,7 +163,12 @@ export function SubscriptionsStep() {
 
   return (
     <div className={styles.main}>
-      {summary ? <ErrorSummary count={summary.count} general={summary.general} /> : null}
+      {summary ? (
+        <ErrorSummary
+          general={summary.general}
+          labelOf={(field) => t('onboarding.subscriptions.quantityFor', { name: byId.get(lineItems[Number(/\d+/.exec(field)?.[0])]?.offerId ?? '')?.name ?? '' })}
+        />
+      ) : null}
       {failure ? (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{errorMessage(failure)}</MessageBarBody>

@@ -11,7 +11,10 @@ export interface OfferBounds {
 export interface WizardContextValue {
   partner: SessionUser['partner'];
   bodyContext: BodyContext;
-  goTo(step: WizardRoute): void;
+  /** `returnToReview`: Update on Review, so the step's Next goes straight back to Review; `replace`: no new history entry. */
+  goTo(step: WizardRoute, options?: { returnToReview?: boolean; replace?: boolean }): void;
+  /** Opened from Review's Update: Next returns to Review. */
+  returnToReview: boolean;
   /** Puts errors on their fields (first one focused, in the form's order); returns those that name no field. */
   applyErrors(errors: readonly FieldErrorBody[]): FieldErrorBody[];
   offerBounds: ReadonlyMap<string, OfferBounds>;

@@ -115,9 +115,24 @@ export const onboardingEnUS = {
     adminUser: 'Admin user',
     password: 'Temporary password',
     goneTitle: 'These details are no longer available',
-    goneBody: 'The sign-in details of a new customer are shown only once, right after it is added. If they were lost, reset the admin password from the customer’s page.',
+    goneAdded: '{{name}} was added, but its sign-in details are shown only once, right after it is added.',
+    goneReset: 'To get a new temporary password, open the customer and choose Reset admin password.',
+    goneAsk: 'To get a new temporary password, ask a global admin, admin agent or helpdesk agent of {{organisation}} to open the customer and reset its admin password.',
     goToCustomers: 'Go to Customers',
     addAnother: 'Add another customer',
+    copyAll: 'Copy all',
+    copiedAll: 'All the details were copied.',
+  },
+  denied: {
+    title: 'You cannot add customers',
+    role: 'Your roles ({{roles}}) do not include adding customers. Global admins, admin agents and sales agents add them; ask a global admin of {{organisation}} if you need to.',
+    partnerKind: '{{organisation}} is an indirect reseller: its indirect provider adds new customers. A customer that already exists can accept a relationship request from you instead.',
+    notValidated: '{{organisation}} is not yet validated for Microsoft Cloud for US Government. You can add customers once the operator has validated your organization.',
+  },
+  alreadyAdded: {
+    title: '{{name}} was added',
+    body: 'This customer was already submitted from here. Its sign-in details were shown once, when it was added.',
+    open: 'Open {{name}}',
   },
   errors: {
     // The server's field error codes (`errors[].code`); en-US shows the server's own sentence.

@@ -19,6 +19,8 @@ import { useDraft } from '../api/get-draft.ts';
 import { useDrafts } from '../api/get-drafts.ts';
 import { useOffers } from '../api/get-offers.ts';
 import { useSubmitOnboarding } from '../api/submit-onboarding.ts';
+import { AlreadyAdded, CannotAddCustomers } from '../components/wizard-notices.tsx';
+import { confirmationStateOf, forgetConfirmation, heldConfirmation, holdConfirmation, rememberSubmittedDraft, submittedDraft } from '../submission-memory.ts';
 import { AccountStep } from '../components/account-step.tsx';
 import { Stepper } from '../components/stepper.tsx';
 import { WizardContext, type OfferBounds, type WizardContextValue } from '../components/wizard-context.ts';
@@ -26,7 +28,10 @@ import { useDraftAutosave } from '../use-draft-autosave.ts';
 import {
   emptyValues,
   fieldOfPath,
+  firstUnfinishedStep,
   isWizardRoute,
+  STEPS,
+  orderOf,
   stepOfPath,
   toRequestBody,
   valuesFromDraft,
@@ -49,53 +54,59 @@ const useStyles = makeStyles({
   notice: { marginBlockEnd: tokens.spacingVerticalL },
 });
 
-/** Fields in the order the form shows them: the first wrong one gets the focus. */
-const FIELD_ORDER: readonly WizardField[] = [
-  'country', 'companyName', 'domain', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'organizationRegistrationNumber',
-  'firstName', 'lastName', 'email', 'phoneNumber', 'language', 'culture',
-  'agreementAccepted', 'dateAgreed', 'signerFirstName', 'signerLastName', 'signerEmail', 'signerPhoneNumber',
-  'eligibilityType', 'eligibilityDetails', 'resellerId',
-];
-const orderOf = (field: WizardField) => {
-  const index = FIELD_ORDER.indexOf(field);
-  return index === -1 ? FIELD_ORDER.length + Number(/\d+/.exec(field)?.[0] ?? 0) : index;
-};
-
 /**
  * /customers/new/:step — the add-customer wizard. The step is in the path, the draft in `?draft=`;
- * the sign-in details of a new customer are kept only in this component's memory.
+ * the sign-in details of a new customer are kept only in this page's memory (submission-memory.ts).
+ * Who may not add customers is told why here, before any form (and so never gets a draft).
  */
 export function Component() {
+  const user = useCurrentUser();
+  const { t } = useTranslation();
+  const denial = user.deniedActions.find((item) => item.action === 'customers.add');
+  if (denial !== undefined) {
+    return (
+      <>
+        <PageHeader title={t('onboarding.title')} />
+        <CannotAddCustomers reason={denial.reason} />
+      </>
+    );
+  }
+  return <NewCustomer />;
+}
+
+function NewCustomer() {
   const { step } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const urlDraft = params.get('draft');
-  const [result, setResult] = useState<OnboardingResponse | null>(null);
   // Which wizard is open: a new key remounts the form (another draft opened, or a fresh start).
   const [session, setSession] = useState<{ key: number; draftId: string | null; fresh: boolean }>({ key: 0, draftId: urlDraft, fresh: urlDraft === null });
   const { t } = useTranslation();
+  const confirmation = confirmationStateOf(location.state);
+  const submitted = step !== 'done' && urlDraft !== null ? submittedDraft(urlDraft) : null;
 
-  // The answer of a submission, until the confirmation takes it (only ever in memory).
-  const submitted = useRef<OnboardingResponse | null>(null);
-  if (step === 'done' && submitted.current !== null) {
-    setResult(submitted.current);
-    submitted.current = null;
-    setSession((current) => ({ key: current.key + 1, draftId: null, fresh: true }));
-  } else if (step !== 'done' && urlDraft !== null && urlDraft !== session.draftId) {
+  if (step === 'done' || submitted !== null) {
+    // The next wizard opened from here ("Add another customer") starts empty.
+    if (session.draftId !== null || !session.fresh) setSession({ key: session.key + 1, draftId: null, fresh: true });
+  } else if (urlDraft !== null && urlDraft !== session.draftId) {
     setSession({ key: session.key + 1, draftId: urlDraft, fresh: false });
   }
 
-  // The details are shown once: leaving the confirmation forgets them.
+  // The details are shown once: leaving the confirmation (Done, Back, a link) forgets them.
+  const completedDraft = step === 'done' ? (confirmation?.draftId ?? null) : null;
   useEffect(() => {
-    if (step !== 'done') setResult(null);
-  }, [step]);
+    if (step !== 'done') return;
+    if (completedDraft !== null && confirmation !== null) rememberSubmittedDraft(completedDraft, { customerId: confirmation.customerId, companyName: confirmation.companyName });
+    return () => {
+      if (!window.location.pathname.startsWith('/customers/new/done')) forgetConfirmation();
+    };
+  }, [step, completedDraft, confirmation?.customerId, confirmation?.companyName]);
 
   const onDraftCreated = useCallback((id: string) => setSession((current) => ({ ...current, draftId: id })), []);
   const onSubmitted = useCallback(
-    (answer: OnboardingResponse) => {
-      submitted.current = answer;
-      void navigate('/customers/new/done', { replace: true });
+    (answer: OnboardingResponse, draftId: string | null) => {
+      void navigate('/customers/new/done', { replace: true, state: holdConfirmation(answer, draftId) });
     },
     [navigate],
   );
@@ -107,8 +118,10 @@ export function Component() {
       <PageHeader title={step === 'done' ? t('onboarding.done.title') : t('onboarding.title')} description={step === 'done' ? undefined : t('onboarding.description')} />
       {step === 'done' ? (
         <Suspense fallback={<Loading />}>
-          <Confirmation result={result} />
+          <Confirmation result={heldConfirmation(confirmation)} customer={confirmation} />
         </Suspense>
+      ) : submitted !== null ? (
+        <AlreadyAdded customer={submitted} />
       ) : (
         <WizardLoader key={session.key} draftId={session.fresh ? null : session.draftId} step={step} onDraftCreated={onDraftCreated} onSubmitted={onSubmitted} />
       )}
@@ -120,7 +133,7 @@ interface LoaderProps {
   draftId: string | null;
   step: Step;
   onDraftCreated(id: string): void;
-  onSubmitted(answer: OnboardingResponse): void;
+  onSubmitted(answer: OnboardingResponse, draftId: string | null): void;
 }
 
 /** Opens the draft named in the address (once), then the wizard over it. */
@@ -212,10 +225,14 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
     [offers.data],
   );
 
+  const returnToReview = params.get('return') === 'review' && step !== 'review';
   const goTo = useCallback(
-    (target: WizardRoute) => {
-      const search = params.toString();
-      void navigate({ pathname: `/customers/new/${target}`, search: search === '' ? '' : `?${search}` });
+    (target: WizardRoute, options: { returnToReview?: boolean; replace?: boolean } = {}) => {
+      const next = new URLSearchParams(params);
+      if (options.returnToReview === true) next.set('return', 'review');
+      else next.delete('return');
+      const search = next.toString();
+      void navigate({ pathname: `/customers/new/${target}`, search: search === '' ? '' : `?${search}` }, { replace: options.replace ?? false });
     },
     [navigate, params],
   );
@@ -238,14 +255,22 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
     [setError, setFocus],
   );
 
+  // What had the focus when Cancel was asked for (the Cancel button): it gets it back when the dialog closes.
+  const cancelOpener = useRef<HTMLElement | null>(null);
   const requestCancel = useCallback(() => {
+    cancelOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setCancelState({ busy: false, error: null });
     setCancelOpen(true);
   }, []);
+  const closeCancel = () => {
+    setCancelOpen(false);
+    const opener = cancelOpener.current;
+    setTimeout(() => opener?.focus(), 0);
+  };
 
   const context: WizardContextValue = useMemo(
-    () => ({ partner, bodyContext, goTo, applyErrors, offerBounds, requestCancel }),
-    [partner, bodyContext, goTo, applyErrors, offerBounds, requestCancel],
+    () => ({ partner, bodyContext, goTo, returnToReview, applyErrors, offerBounds, requestCancel }),
+    [partner, bodyContext, goTo, returnToReview, applyErrors, offerBounds, requestCancel],
   );
 
   // A new step: its heading takes the focus, so keyboard and screen reader users start at the top of it.
@@ -292,27 +317,31 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
       return;
     }
     setSubmitError(null);
-    const body = toRequestBody(form.getValues(), { ...bodyContext, draftId: autosave.draftId() });
-    submit.mutate(
-      { body, requestId: id },
-      {
-        onSuccess: (answer) => {
-          autosave.stop();
-          onSubmitted(answer);
-        },
-        onError: (error) => {
-          if (!isApiError(error) || error.status === 0 || error.status >= 500) return; // the same id again on retry
-          requestId.current = null; // a definite answer: the next submission is a new one
-          if (error.fieldErrors.length > 0) {
-            const target = error.fieldErrors.map((fieldError) => stepOfPath(fieldError.field)).includes('account') ? 'account' : 'subscriptions';
-            applyErrors(error.fieldErrors);
-            goTo(target);
-          }
-        },
-      },
-    );
+    const draftId = autosave.draftId();
+    const body = toRequestBody(form.getValues(), { ...bodyContext, draftId });
+    let answer: OnboardingResponse;
+    try {
+      // Awaited, not a mutate callback: the answer reaches the confirmation even if this form remounts meanwhile.
+      answer = await submit.mutateAsync({ body, requestId: id });
+    } catch (error) {
+      if (!isApiError(error) || error.status === 0 || error.status >= 500) return; // the same id again on retry
+      requestId.current = null; // a definite answer: the next submission is a new one
+      if (error.fieldErrors.length > 0) {
+        const target = error.fieldErrors.map((fieldError) => stepOfPath(fieldError.field)).includes('account') ? 'account' : 'subscriptions';
+        applyErrors(error.fieldErrors);
+        goTo(target);
+      }
+      return;
+    }
+    autosave.stop();
+    onSubmitted(answer, draftId);
   };
   const [submitError, setSubmitError] = useState<unknown>(null);
+
+  const unfinished = step === 'account' ? null : firstUnfinishedStep(values, bodyContext);
+  if (unfinished !== null && STEPS.indexOf(unfinished) < STEPS.indexOf(step)) {
+    return <Navigate replace to={{ pathname: `/customers/new/${unfinished}`, search: params.toString() === '' ? '' : `?${params.toString()}` }} />;
+  }
 
   return (
     <FormProvider {...form}>
@@ -349,7 +378,7 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
               busy={cancelState.busy}
               error={cancelState.error}
               onConfirm={() => void discard()}
-              onClose={() => setCancelOpen(false)}
+              onClose={closeCancel}
             />
           </Suspense>
         ) : null}

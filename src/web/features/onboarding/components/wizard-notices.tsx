@@ -1,0 +1,64 @@
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '#contracts/auth.ts';
+import { useCurrentUser } from '../../../app/session.tsx';
+import { LinkButton } from '../../../app/ui/router-link.tsx';
+import type { SubmittedDraft } from '../submission-memory.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+type DenialReason = SessionUser['deniedActions'][number]['reason'];
+
+/**
+ * Instead of the wizard, for whoever may not add customers: why, and what they can do instead. Shown
+ * before any form, so nobody fills one in (or gets a draft) that could never be submitted.
+ */
+export function CannotAddCustomers({ reason }: { reason: DenialReason }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const roles = user.roles.map((role) => t(`roles.${role}`)).join(', ');
+  const organisation = user.partner.name;
+  return (
+    <div className={styles.root}>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('onboarding.denied.title')}</MessageBarTitle>
+          {reason === 'role' ? t('onboarding.denied.role', { roles, organisation }) : null}
+          {reason === 'partner_kind' ? t('onboarding.denied.partnerKind', { organisation }) : null}
+          {reason === 'partner_not_validated' ? t('onboarding.denied.notValidated', { organisation }) : null}
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.actions}>
+        <LinkButton appearance="primary" to="/customers">
+          {t('onboarding.done.goToCustomers')}
+        </LinkButton>
+      </div>
+    </div>
+  );
+}
+
+/** The browser's Back into a wizard that was already submitted: what became of it, not an empty step. */
+export function AlreadyAdded({ customer }: { customer: SubmittedDraft }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <div className={styles.root}>
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('onboarding.alreadyAdded.title', { name: customer.companyName })}</MessageBarTitle>
+          {t('onboarding.alreadyAdded.body')}
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.actions}>
+        <LinkButton appearance="primary" to={`/customers/${encodeURIComponent(customer.customerId)}`}>
+          {t('onboarding.alreadyAdded.open', { name: customer.companyName })}
+        </LinkButton>
+        <LinkButton to="/customers/new/account">{t('onboarding.done.addAnother')}</LinkButton>
+      </div>
+    </div>
+  );
+}
