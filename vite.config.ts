@@ -41,6 +41,9 @@ const vendorGroups = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
   { name: 'fluent', test: /node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc[\\/]helpers|stylis|rtl-css-js)[\\/]/ },
   { name: 'data', test: /node_modules[\\/](@tanstack|zod|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/ },
+  // The portal's own shell (API client, i18n, shared UI) that a cold load runs: one chunk rather than a
+  // handful of small ones, each with its own overhead.
+  { name: 'app', test: /src[\\/]web[\\/]app[\\/]/ },
 ];
 
 export default defineConfig({

@@ -20,6 +20,7 @@ let fabrikam: Account;
 let reseller: { id: string; name: string };
 let inactiveReseller: { name: string };
 let takenPrefix: string;
+let elsewherePrefix: string;
 const offers = { basic: 'Business Basic', standard: 'Business Standard', e3: 'Enterprise E3' };
 let agreementLink: string;
 
@@ -48,6 +49,8 @@ beforeAll(async () => {
 
   takenPrefix = uniquePrefix('taken');
   await createCustomer(db, { partnerIds: [contosoPartner.id], domainPrefix: takenPrefix, companyName: 'Taken Company' });
+  elsewherePrefix = uniquePrefix('else');
+  await createCustomer(db, { partnerIds: [fabrikamPartner.id], domainPrefix: elsewherePrefix, companyName: 'Elsewhere Company' });
 }, 120_000);
 
 afterAll(async () => {
@@ -202,11 +205,17 @@ describe('field errors', () => {
     await toStep(page, 'account');
     const customer = { ...newCustomer('Fourth Coffee'), prefix: takenPrefix };
     await field(page, 'Domain').fill(takenPrefix);
-    await page.getByText(`${takenPrefix}.onmicrosoft.com is already taken. The customer may already exist`).first().waitFor();
+    await page.getByText(`${takenPrefix}.onmicrosoft.com is already your customer Taken Company.`).first().waitFor();
+    // Already this partner's customer: a link to it, not a second customer.
+    await page.getByRole('link', { name: 'Open Taken Company' }).waitFor();
+    // Another partner's customer: not named, and the way to it is a relationship request.
+    await field(page, 'Domain').fill(elsewherePrefix);
+    await page.getByText(`${elsewherePrefix}.onmicrosoft.com belongs to a customer that already exists elsewhere`).first().waitFor();
+    await expect(page.getByText('Elsewhere Company').count()).resolves.toBe(0);
     await field(page, 'Domain').fill('');
     await fillAccount(page, { ...customer, prefix: uniquePrefix('c') });
     await field(page, 'Domain').fill(takenPrefix);
-    await page.getByText(/is already taken/).first().waitFor();
+    await page.getByText(/is already your customer/).first().waitFor();
     await field(page, 'Agreement acceptance date').fill('2099-01-01');
 
     await page.getByRole('button', { name: 'Next: Subscriptions' }).click();

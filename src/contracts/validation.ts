@@ -40,5 +40,7 @@ export const addressValidationResponseSchema = z
 export const domainAvailabilitySchema = z.object({
   domain: z.string(),
   available: z.boolean(),
+  /** Taken by one of the caller's own customers (ours): that customer, to open instead of adding it again. Null otherwise. */
+  yourCustomer: z.object({ id: z.guid(), companyName: z.string() }).nullable(),
   attributes: z.object({ objectType: z.literal('DomainAvailability') }),
 });

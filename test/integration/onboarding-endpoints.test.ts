@@ -65,9 +65,16 @@ describe('domains', () => {
     const prefix = uniquePrefix();
     const free = await a.get(`/v1/domains/${prefix.toUpperCase()}/availability`);
     expect(free.statusCode).toBe(200);
-    expect(free.json()).toEqual({ domain: `${prefix}.onmicrosoft.com`, available: true, attributes: { objectType: 'DomainAvailability' } });
-    await a.post('/v1/customers', customerBody({ prefix }));
-    expect((await a.get(`/v1/domains/${prefix}.onmicrosoft.com/availability`)).json()).toMatchObject({ available: false });
+    expect(free.json()).toEqual({ domain: `${prefix}.onmicrosoft.com`, available: true, yourCustomer: null, attributes: { objectType: 'DomainAvailability' } });
+    const created = (await a.post('/v1/customers', customerBody({ prefix }))).json<{ id: string; companyProfile: { companyName: string } }>();
+    // Taken by the caller's own customer: named, so the portal links to it instead of adding it again.
+    expect((await a.get(`/v1/domains/${prefix}.onmicrosoft.com/availability`)).json()).toMatchObject({
+      available: false,
+      yourCustomer: { id: created.id, companyName: created.companyProfile.companyName },
+    });
+    // Another partner learns only that it exists.
+    const other = await newCaller(t);
+    expect((await api(t, other.headers).get(`/v1/domains/${prefix}/availability`)).json()).toMatchObject({ available: false, yourCustomer: null });
     expectError(await a.get('/v1/domains/con-toso/availability'), 400, 3000, 'domain', 'domain_prefix_invalid');
     expectError(await a.get('/v1/domains/contoso.example.com/availability'), 400, 3000, 'domain', 'domain_suffix_mismatch');
   });

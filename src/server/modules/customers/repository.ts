@@ -94,6 +94,21 @@ export async function isDomainRegistered(db: Executor, instance: 'public' | 'usg
   return row !== undefined;
 }
 
+/**
+ * Whether the domain is registered in the instance and, when it belongs to one of this partner's own
+ * customers, which one (another partner's customer is only "taken").
+ */
+export async function domainHolder(db: Executor, instance: 'public' | 'usgov', domain: string, partnerId: string) {
+  return db
+    .selectFrom('domain_registry as d')
+    .leftJoin('customer_relationships as cr', (join) => join.onRef('cr.customer_id', '=', 'd.customer_id').on('cr.partner_id', '=', partnerId).on('cr.state', '=', 'active'))
+    .leftJoin('customers as c', 'c.id', 'cr.customer_id')
+    .select(['d.domain', 'c.id as customer_id', 'c.company_name'])
+    .where('d.instance_id', '=', instance)
+    .where('d.domain', '=', domain.toLowerCase())
+    .executeTakeFirst();
+}
+
 /** Registers the domain for ever; false when it is taken (also by a twin committing at this moment). */
 export async function registerDomain(db: Executor, instance: 'public' | 'usgov', domain: string, customerId: string, at: Date) {
   const row = await db

@@ -1,7 +1,7 @@
 import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
-import { assertAllowed, assertCan } from '#domain/roles.ts';
+import { assertAllowed, assertCan, can } from '#domain/roles.ts';
 import { customerFilterSchema, type Customer } from '#contracts/customers.ts';
 import type { CreateCustomerRequest } from '#contracts/onboarding.ts';
 import type { Db, Executor } from '#db/database.ts';
@@ -225,7 +225,10 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
     async domainStatus(principal: Principal, domain: string) {
       const parsed = resolveDomain(domain, principal.user.partner.domainSuffix, 'domain');
       if (!parsed.ok) throw fieldErrorsError(parsed.errors);
-      return { domain: parsed.value, taken: await repo.isDomainRegistered(db, principal.user.partner.instanceId, parsed.value) };
+      const holder = await repo.domainHolder(db, principal.user.partner.instanceId, parsed.value, principal.user.partner.id);
+      // The partner's own customer is named to whoever may see customers; anyone else's stays anonymous.
+      const own = holder?.customer_id && can(principal.user.partner.kind, principal.user.roles, 'customers.view') ? { id: holder.customer_id, companyName: holder.company_name ?? '' } : null;
+      return { domain: parsed.value, taken: holder !== undefined, yourCustomer: own };
     },
 
     async get(principal: Principal, customerId: string): Promise<Customer> {

@@ -37,8 +37,8 @@ export const validationRoutes: FastifyPluginAsyncZod<{ customers: CustomersServi
     },
   }, async (request) => {
     const principal = requirePrincipal(request);
-    const { domain, taken } = await customers.domainStatus(principal, request.params.domain);
-    return { domain, available: !taken, attributes: { objectType: 'DomainAvailability' as const } };
+    const { domain, taken, yourCustomer } = await customers.domainStatus(principal, request.params.domain);
+    return { domain, available: !taken, yourCustomer, attributes: { objectType: 'DomainAvailability' as const } };
   });
 
   app.get('/v1/countryvalidationrules/:country', {

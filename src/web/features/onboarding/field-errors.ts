@@ -1,12 +1,8 @@
 import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { onboardingEnUS } from './locales/en-US.ts';
+import type { onboardingLaterEnUS } from './locales/en-US-later.ts';
 
-type ErrorCode = keyof typeof onboardingEnUS.errors;
-
-function isErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(onboardingEnUS.errors, code);
-}
+type ErrorCode = keyof typeof onboardingLaterEnUS.errors;
 
 /**
  * A field's error in the UI language. The form keeps the server's (or the schema's) code as the
@@ -20,7 +16,8 @@ export function useFieldErrorText(): (error: FieldError | undefined, params?: Re
     const message = error.message ?? '';
     const code = typeof error.type === 'string' ? error.type : '';
     if (i18n.language === 'en-US' && message !== '') return message;
-    if (isErrorCode(code)) return t(`onboarding.errors.${code}`, { maximum: /\d+/.exec(message)?.[0] ?? '', min: '', max: '', ...params });
+    // The codes' texts are in every language's strings (en-US: with the later steps, ./locales/en-US-later.ts).
+    if (code !== '' && i18n.exists(`onboarding.errors.${code}`)) return t(`onboarding.errors.${code as ErrorCode}`, { maximum: /\d+/.exec(message)?.[0] ?? '', min: '', max: '', ...params });
     return message;
   };
 }

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod';
 import { apiRequest } from '../../../app/api-client.ts';
 
-const domainAvailabilitySchema = z.object({ domain: z.string(), available: z.boolean() });
+const domainAvailabilitySchema = z.object({ domain: z.string(), available: z.boolean(), yourCustomer: z.object({ id: z.string(), companyName: z.string() }).nullable() });
 
 /** GET /v1/domains/{prefix}/availability: whether a customer of this instance already has the domain. */
 export async function getDomainAvailability(prefix: string, signal?: AbortSignal) {

@@ -28,9 +28,8 @@ import { useDomainAvailability } from '../api/get-domain-availability.ts';
 import { useLatestAgreement } from '../api/get-latest-agreement.ts';
 import { useValidateAddress, type SuggestedAddress } from '../api/validate-address.ts';
 import { useValidateOnboarding } from '../api/validate-onboarding.ts';
-import { addressKey, clientErrors, localToday, stepOfPath, structuralErrors, toRequestBody, type WizardField, type WizardValues } from '../wizard-form.ts';
+import { addressKey, clientErrors, localToday, stepOfPath, structuralErrors, toRequestBody, type WizardValues } from '../wizard-form.ts';
 import { SelectField, TextField, useFieldError, useFormStyles } from './fields.tsx';
-import { ErrorSummary } from './error-summary.tsx';
 import { StepActions } from './step-actions.tsx';
 import { useWizard } from './wizard-context.ts';
 
@@ -61,33 +60,10 @@ const useStyles = makeStyles({
 
 const DOMAIN_PREFIX = /^[a-z0-9]{1,27}$/;
 
-/** The label of each field of this step, for the error summary's links. */
-const ACCOUNT_LABELS = {
-  country: 'onboarding.account.country',
-  companyName: 'onboarding.account.companyName',
-  domain: 'onboarding.account.domain',
-  addressLine1: 'onboarding.account.addressLine1',
-  addressLine2: 'onboarding.account.addressLine2',
-  city: 'onboarding.account.city',
-  state: 'onboarding.account.state',
-  postalCode: 'onboarding.account.postalCode',
-  organizationRegistrationNumber: 'onboarding.account.registrationNumber',
-  firstName: 'onboarding.account.firstName',
-  lastName: 'onboarding.account.lastName',
-  email: 'onboarding.account.email',
-  phoneNumber: 'onboarding.account.phone',
-  language: 'onboarding.account.language',
-  culture: 'onboarding.account.culture',
-  agreementAccepted: 'onboarding.agreement.accepted',
-  dateAgreed: 'onboarding.agreement.date',
-  signerFirstName: 'onboarding.agreement.signerFirstName',
-  signerLastName: 'onboarding.agreement.signerLastName',
-  signerEmail: 'onboarding.agreement.signerEmail',
-  signerPhoneNumber: 'onboarding.agreement.signerPhone',
-  eligibilityType: 'onboarding.eligibility.type',
-  eligibilityDetails: 'onboarding.eligibility.details',
-  resellerId: 'onboarding.reseller.label',
-} as const satisfies Partial<Record<WizardField, string>>;
+
+// Shown only after a failed check, or for a domain that is already a customer's: loaded then.
+const ErrorSummary = lazy(() => import('./error-summary.tsx').then((module) => ({ default: module.ErrorSummary })));
+const YourCustomerNotice = lazy(() => import('./wizard-notices.tsx').then((module) => ({ default: module.YourCustomerNotice })));
 
 // US Government partners only: kept out of the chunk everyone else loads.
 const EligibilitySection = lazy(() => import('./eligibility-section.tsx').then((module) => ({ default: module.EligibilitySection })));
@@ -188,9 +164,13 @@ export function AccountStep() {
     } else if (availability.data) {
       domainStatus = availability.data.available
         ? { text: t('onboarding.account.domainAvailable', { domain: fullDomain }), state: 'success' }
-        : { text: t('onboarding.account.domainTaken', { domain: fullDomain }), state: 'warning' };
+        : availability.data.yourCustomer !== null
+          ? { text: t('onboarding.account.domainYours', { domain: fullDomain, name: availability.data.yourCustomer.companyName }), state: 'warning' }
+          : { text: t('onboarding.account.domainTaken', { domain: fullDomain }), state: 'warning' };
     }
   }
+
+  const yourCustomer = prefix === settled && wellFormed && availability.data?.domain.split('.')[0] === settled ? (availability.data.yourCustomer ?? null) : null;
 
   const languageDisplay = useMemo(() => languageNames(i18n.language, 'language'), [i18n.language]);
   const describe = (code: string) => {
@@ -269,7 +249,11 @@ export function AccountStep() {
 
   return (
     <div className={styles.sections}>
-      {summary ? <ErrorSummary general={summary.general} labelOf={(field) => t(ACCOUNT_LABELS[field as keyof typeof ACCOUNT_LABELS] ?? 'onboarding.title')} /> : null}
+      {summary ? (
+        <Suspense fallback={null}>
+          <ErrorSummary general={summary.general} />
+        </Suspense>
+      ) : null}
       {failure ? (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{errorMessage(failure)}</MessageBarBody>
@@ -314,6 +298,11 @@ export function AccountStep() {
             contentAfter={<Text className={styles.suffix}>.{partner.domainSuffix}</Text>}
             status={domainStatus}
           />
+          {yourCustomer ? (
+            <Suspense fallback={null}>
+              <YourCustomerNotice customer={yourCustomer} className={formStyles.full} />
+            </Suspense>
+          ) : null}
           <div aria-live="polite" className={styles.visuallyHidden}>
             {domainStatus && domainStatus.state !== 'none' ? domainStatus.text : ''}
           </div>

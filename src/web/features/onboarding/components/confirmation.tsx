@@ -1,3 +1,4 @@
+import '../locales/en-US-later.ts';
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { Checkmark20Regular, CopySelect20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
@@ -5,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { OnboardingResponse } from '#contracts/onboarding-responses.ts';
 import { useCurrentUser } from '../../../app/session.tsx';
 import { copyText, CopyField } from '../../../app/ui/copy-field.tsx';
+import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
 import { LinkButton } from '../../../app/ui/router-link.tsx';
 import type { ConfirmationState } from '../submission-memory.ts';
@@ -32,6 +34,7 @@ export function Confirmation({ result, customer }: { result: OnboardingResponse 
     const customerPath = customer ? `/customers/${encodeURIComponent(customer.customerId)}` : null;
     return (
       <div className={styles.root}>
+        <PageHeader title={t('onboarding.done.title')} />
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('onboarding.done.goneTitle')}</MessageBarTitle>
@@ -69,6 +72,7 @@ export function Confirmation({ result, customer }: { result: OnboardingResponse 
   };
   return (
     <div className={styles.root}>
+      <PageHeader title={t('onboarding.done.title')} />
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t('onboarding.done.success', { name })}</MessageBarTitle>

@@ -9,6 +9,34 @@ const useStyles = makeStyles({
   list: { margin: 0, marginBlockStart: tokens.spacingVerticalXS, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
+/** The label of each account field, for the summary's links (the account step's own labels). */
+const ACCOUNT_LABELS = {
+  country: 'onboarding.account.country',
+  companyName: 'onboarding.account.companyName',
+  domain: 'onboarding.account.domain',
+  addressLine1: 'onboarding.account.addressLine1',
+  addressLine2: 'onboarding.account.addressLine2',
+  city: 'onboarding.account.city',
+  state: 'onboarding.account.state',
+  postalCode: 'onboarding.account.postalCode',
+  organizationRegistrationNumber: 'onboarding.account.registrationNumber',
+  firstName: 'onboarding.account.firstName',
+  lastName: 'onboarding.account.lastName',
+  email: 'onboarding.account.email',
+  phoneNumber: 'onboarding.account.phone',
+  language: 'onboarding.account.language',
+  culture: 'onboarding.account.culture',
+  agreementAccepted: 'onboarding.agreement.accepted',
+  dateAgreed: 'onboarding.agreement.date',
+  signerFirstName: 'onboarding.agreement.signerFirstName',
+  signerLastName: 'onboarding.agreement.signerLastName',
+  signerEmail: 'onboarding.agreement.signerEmail',
+  signerPhoneNumber: 'onboarding.agreement.signerPhone',
+  eligibilityType: 'onboarding.eligibility.type',
+  eligibilityDetails: 'onboarding.eligibility.details',
+  resellerId: 'onboarding.reseller.label',
+} as const satisfies Partial<Record<WizardField, string>>;
+
 /** The fields that hold an error now, in the form's order. */
 function fieldsWithErrors(errors: FieldErrors<WizardValues>): WizardField[] {
   const fields: WizardField[] = FIELD_ORDER.filter((field) => errors[field as keyof WizardValues] !== undefined);
@@ -24,8 +52,8 @@ function fieldsWithErrors(errors: FieldErrors<WizardValues>): WizardField[] {
 interface Props {
   /** The errors of the last check that name no field. */
   general: readonly FieldErrorBody[];
-  /** The label a person reads for a field of this step. */
-  labelOf(field: WizardField): string;
+  /** The label a person reads for a field of this step; by default the account step's. */
+  labelOf?: (field: WizardField) => string;
 }
 
 /**
@@ -33,9 +61,10 @@ interface Props {
  * fixed, by typing or by a copied value, leaves the count, and the summary goes with the last one), each
  * a link to its field, and the errors that name no field.
  */
-export function ErrorSummary({ general, labelOf }: Props) {
+export function ErrorSummary({ general, labelOf: givenLabelOf }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();
+  const labelOf = givenLabelOf ?? ((field: WizardField) => (field in ACCOUNT_LABELS ? t(ACCOUNT_LABELS[field as keyof typeof ACCOUNT_LABELS]) : field));
   const text = useFieldErrorText();
   const { control, getFieldState, setFocus } = useFormContext<WizardValues>();
   const { errors } = useFormState({ control });

@@ -1,4 +1,5 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import '../locales/en-US-later.ts';
+import { makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '#contracts/auth.ts';
 import { useCurrentUser } from '../../../app/session.tsx';
@@ -60,5 +61,18 @@ export function AlreadyAdded({ customer }: { customer: SubmittedDraft }) {
         <LinkButton to="/customers/new/account">{t('onboarding.done.addAnother')}</LinkButton>
       </div>
     </div>
+  );
+}
+
+/** Under the domain field: the domain is already this partner's customer, so open it rather than add it again. */
+export function YourCustomerNotice({ customer, className }: { customer: { id: string; companyName: string }; className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <MessageBar intent="info" className={className}>
+      <MessageBarBody>{t('onboarding.yourCustomer.body', { name: customer.companyName })}</MessageBarBody>
+      <MessageBarActions>
+        <LinkButton to={`/customers/${encodeURIComponent(customer.id)}`}>{t('onboarding.yourCustomer.open', { name: customer.companyName })}</LinkButton>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

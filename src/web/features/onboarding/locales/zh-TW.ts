@@ -49,7 +49,8 @@ export const onboardingZhTW: Messages['onboarding'] = {
     domainHint: '客戶的 Microsoft 租用戶網域：只能使用英文字母和數字，最多 27 個字元。',
     domainChecking: '正在檢查 {{domain}} 是否可用…',
     domainAvailable: '{{domain}} 可以使用。',
-    domainTaken: '{{domain}} 已被使用。此客戶可能已經存在：若是如此，請改為傳送關係要求給客戶，而不要再次新增。',
+    domainYours: '{{domain}} 已是您的客戶 {{name}}。',
+    domainTaken: '{{domain}} 屬於已存在於別處的客戶。同一客戶不會新增兩次：請改為請客戶接受您的關係要求。',
     domainInvalid: '只能使用英文字母和數字 (a–z、0–9)，最多 27 個字元。',
     addressLine1: '地址第 1 行',
     addressLine2: '地址第 2 行',
@@ -162,6 +163,10 @@ export const onboardingZhTW: Messages['onboarding'] = {
     checkFailed: '無法檢查輸入的內容。',
     submitFailed: '無法新增客戶。',
     submitRetry: '可以放心再次提交：客戶不會被新增兩次。',
+  },
+  yourCustomer: {
+    body: '{{name}} 已是您使用此網域的客戶：請開啟它來新增訂閱或變更其資料，而不要再次新增。',
+    open: '開啟 {{name}}',
   },
   cancelDialog: {
     title: '要捨棄此客戶嗎？',

@@ -12,14 +12,12 @@ import { useFormatters } from '../../../app/format.ts';
 import { useCurrentUser } from '../../../app/session.tsx';
 import { Loading } from '../../../app/ui/loading.tsx';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
-import { QueryError } from '../../../app/ui/query-error.tsx';
 import { deleteDraft } from '../api/drafts.ts';
 import { useLatestAgreement } from '../api/get-latest-agreement.ts';
 import { useDraft } from '../api/get-draft.ts';
 import { useDrafts } from '../api/get-drafts.ts';
 import { useOffers } from '../api/get-offers.ts';
 import { useSubmitOnboarding } from '../api/submit-onboarding.ts';
-import { AlreadyAdded, CannotAddCustomers } from '../components/wizard-notices.tsx';
 import { confirmationStateOf, forgetConfirmation, heldConfirmation, holdConfirmation, rememberSubmittedDraft, submittedDraft } from '../submission-memory.ts';
 import { AccountStep } from '../components/account-step.tsx';
 import { Stepper } from '../components/stepper.tsx';
@@ -46,6 +44,10 @@ import {
 const SubscriptionsStep = lazy(() => import('../components/subscriptions-step.tsx').then((module) => ({ default: module.SubscriptionsStep })));
 const ReviewStep = lazy(() => import('../components/review-step.tsx').then((module) => ({ default: module.ReviewStep })));
 const Confirmation = lazy(() => import('../components/confirmation.tsx').then((module) => ({ default: module.Confirmation })));
+const QueryError = lazy(() => import('../../../app/ui/query-error.tsx').then((module) => ({ default: module.QueryError })));
+// Instead of the wizard, rarely: who may not add customers, and the browser's Back into a submitted one.
+const CannotAddCustomers = lazy(() => import('../components/wizard-notices.tsx').then((module) => ({ default: module.CannotAddCustomers })));
+const AlreadyAdded = lazy(() => import('../components/wizard-notices.tsx').then((module) => ({ default: module.AlreadyAdded })));
 const CancelDialog = lazy(() => import('../components/cancel-dialog.tsx').then((module) => ({ default: module.CancelDialog })));
 
 const useStyles = makeStyles({
@@ -67,7 +69,9 @@ export function Component() {
     return (
       <>
         <PageHeader title={t('onboarding.title')} />
-        <CannotAddCustomers reason={denial.reason} />
+        <Suspense fallback={<Loading />}>
+          <CannotAddCustomers reason={denial.reason} />
+        </Suspense>
       </>
     );
   }
@@ -115,13 +119,15 @@ function NewCustomer() {
 
   return (
     <>
-      <PageHeader title={step === 'done' ? t('onboarding.done.title') : t('onboarding.title')} description={step === 'done' ? undefined : t('onboarding.description')} />
+      {step === 'done' ? null : <PageHeader title={t('onboarding.title')} description={t('onboarding.description')} />}
       {step === 'done' ? (
         <Suspense fallback={<Loading />}>
           <Confirmation result={heldConfirmation(confirmation)} customer={confirmation} />
         </Suspense>
       ) : submitted !== null ? (
-        <AlreadyAdded customer={submitted} />
+        <Suspense fallback={<Loading />}>
+          <AlreadyAdded customer={submitted} />
+        </Suspense>
       ) : (
         <WizardLoader key={session.key} draftId={session.fresh ? null : session.draftId} step={step} onDraftCreated={onDraftCreated} onSubmitted={onSubmitted} />
       )}
@@ -155,7 +161,11 @@ function WizardLoader({ draftId, ...props }: LoaderProps) {
         </>
       );
     }
-    return <QueryError title={t('onboarding.draftLoadFailed')} error={draft.error} onRetry={() => void draft.refetch()} />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <QueryError title={t('onboarding.draftLoadFailed')} error={draft.error} onRetry={() => void draft.refetch()} />
+      </Suspense>
+    );
   }
   return <Wizard draft={draft.data ?? null} {...props} />;
 }
