@@ -28,7 +28,8 @@ let offerName: string;
 
 beforeAll(async () => {
   ensurePortalBuilt();
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  // The drafts below are dated (for the dates shown): kept long enough that they never expire here.
+  [server, browser] = await Promise.all([startTestServer({ DRAFT_TTL_DAYS: '3650' }), launchBrowser()]);
 
   const direct = await createPartner(server.db, { kind: 'direct', name: 'Fabrikam Direct' });
   directPartnerId = direct.id;

@@ -117,7 +117,20 @@ export const draftInputSchema = z.strictObject({
   data: draftDataSchema,
   /** The MS-RequestId the portal will submit this draft with. */
   requestId: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/).nullish(),
+  /**
+   * POST only: the id the client chose, so that it can name the draft (in the address) before the
+   * first save's answer comes back, e.g. when the page is closed within that save. Ignored on PUT.
+   */
+  id: z.guid('id must be a GUID').nullish(),
 });
+
+/** What a list of drafts shows of each: read from the draft's data, `null` where it has none yet. */
+export const draftSummarySchema = z.object({
+  companyName: z.string().nullable(),
+  domain: z.string().nullable(),
+  country: z.string().nullable(),
+});
+export type DraftSummary = z.infer<typeof draftSummarySchema>;
 
 export const draftSchema = z.object({
   id: z.guid(),
@@ -127,6 +140,12 @@ export const draftSchema = z.object({
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** DRAFT_TTL_DAYS after the last save; each save renews it. After it the draft is gone (404). */
+  expiresAt: z.iso.datetime(),
+  summary: draftSummarySchema,
   attributes: z.object({ objectType: z.literal('OnboardingDraft') }),
 });
 export type Draft = z.infer<typeof draftSchema>;
+
+export const draftListSchema = z.object({ items: z.array(draftSchema), totalCount: z.number().int() });
+export type DraftList = z.infer<typeof draftListSchema>;

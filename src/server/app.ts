@@ -29,6 +29,8 @@ import { ordersRoutes } from './modules/orders/routes.ts';
 import { createOrdersService } from './modules/orders/service.ts';
 import { onboardingRoutes } from './modules/onboarding/routes.ts';
 import { createOnboardingService } from './modules/onboarding/service.ts';
+import { draftsRoutes } from './modules/drafts/routes.ts';
+import { createDraftsService } from './modules/drafts/service.ts';
 import { validationRoutes } from './modules/validation/routes.ts';
 import { createIdempotency } from './lib/idempotency.ts';
 import { loadEncryptionKey } from './bootstrap.ts';
@@ -101,7 +103,8 @@ export async function buildApp(deps: AppDeps) {
   const agreements = createAgreementsService({ db, ids, clock, idempotency });
   const offers = createOffersService({ db });
   const orders = createOrdersService({ db, ids, clock, idempotency });
-  const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders });
+  const drafts = createDraftsService({ db, ids, clock, customers, ttlMs: config.draftTtlMs });
+  const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   await app.register(authPlugin, { auth });
   await app.register(caseInsensitiveBodyPlugin);
 
@@ -115,6 +118,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(offersRoutes, { offers });
   await app.register(ordersRoutes, { orders });
   await app.register(onboardingRoutes, { onboarding });
+  await app.register(draftsRoutes, { drafts });
 
   await registerPortal(app, deps.webRoot ?? defaultWebRoot);
   return app;

@@ -32,6 +32,13 @@ describe('config', () => {
     expect((error as ConfigError).problems).toHaveLength(4);
   });
 
+  it('keeps drafts 30 days unless DRAFT_TTL_DAYS says otherwise', () => {
+    expect(loadConfig({}).draftTtlMs).toBe(30 * 86_400_000);
+    expect(loadConfig({ DRAFT_TTL_DAYS: '7' }).draftTtlMs).toBe(7 * 86_400_000);
+    expect(() => loadConfig({ DRAFT_TTL_DAYS: 'a month' })).toThrow(/DRAFT_TTL_DAYS/);
+    expect(() => loadConfig({ DRAFT_TTL_DAYS: '0' })).toThrow(/DRAFT_TTL_DAYS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.kind).toBe('pglite');
   });

@@ -53,6 +53,8 @@ export const configSchema = z
       .optional(),
     TRUST_PROXY: booleanish.default(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** An unfinished add-customer wizard is kept this long after its last save. */
+    DRAFT_TTL_DAYS: z.coerce.number().min(0.001).max(3650).default(30),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -79,6 +81,7 @@ export const configSchema = z
     encryptionKey: env.PARTNERDESK_ENCRYPTION_KEY,
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    draftTtlMs: env.DRAFT_TTL_DAYS * 86_400_000,
   }));
 
 export type Config = z.output<typeof configSchema>;

@@ -23,8 +23,8 @@ export async function serve(config: Config) {
       db: database.db,
       logger: { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
     });
-    // Expired sessions, sign-in failures and idempotency records go once an hour (and now).
-    const purge = () => purgeExpired(database.db, new Date()).catch((error: unknown) => app.log.warn({ err: error }, 'purge failed'));
+    // Expired sessions, sign-in failures, idempotency records and drafts go once an hour (and now).
+    const purge = () => purgeExpired(database.db, new Date(), config).catch((error: unknown) => app.log.warn({ err: error }, 'purge failed'));
     void purge();
     const purgeTimer = setInterval(purge, 3_600_000);
     purgeTimer.unref();

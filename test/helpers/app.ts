@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '#server/config.ts';
-import { buildApp, type App } from '#server/app.ts';
+import { buildApp, type App, type AppDeps } from '#server/app.ts';
 import { applyInstanceConfig } from '#server/bootstrap.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
@@ -15,12 +15,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ PARTNERDESK_DEMO_DATA: 'never', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://partnerdesk.test', ...overrides });
 }
 
-/** The app over a fresh database, for `app.inject` tests. One per test file. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/** The app over a fresh database, for `app.inject` tests. One per test file. `adapters` fix the clock or the ids. */
+export async function createTestApp(overrides: Record<string, string> = {}, adapters: Pick<AppDeps, 'clock' | 'ids'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(overrides);
   await applyInstanceConfig(database.db, config);
-  const app = await buildApp({ config, db: database.db, webRoot: '/nonexistent' });
+  const app = await buildApp({ config, db: database.db, webRoot: '/nonexistent', ...adapters });
   await app.ready();
   return {
     app,

@@ -40,6 +40,8 @@ describe('draft lifecycle', () => {
       version: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      expiresAt: expect.any(String),
+      summary: { companyName: null, domain: 'half.onmicrosoft.com', country: null },
       attributes: { objectType: 'OnboardingDraft' },
     });
     expect((await a.get(`${DRAFTS}/${draft.id}`)).json()).toEqual(draft);

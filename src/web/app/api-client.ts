@@ -87,6 +87,8 @@ export interface RequestOptions {
    * themselves expect 401 (not signed in, wrong password) and handle it.
    */
   redirectOn401?: boolean;
+  /** The request outlives the page (a save on page hide): `fetch`'s keepalive, at most 64 KB of body. */
+  keepalive?: boolean;
 }
 
 function parseRetryAfter(value: string | null): number | null {
@@ -144,6 +146,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       body: options.body === undefined ? null : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal ?? null,
+      keepalive: options.keepalive ?? false,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

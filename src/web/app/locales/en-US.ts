@@ -113,6 +113,8 @@ export const enUS = {
         confirming: 'Discarding…',
         cancel: 'Cancel',
       },
+      // Issue 7: a draft is deleted DRAFT_TTL_DAYS after its last save; the date follows.
+      expires: 'kept until',
     },
   },
   resellers: {

@@ -117,6 +117,8 @@ export const zhTW: Messages = {
         confirming: '正在捨棄…',
         cancel: '取消',
       },
+      // Issue 7: a draft is deleted DRAFT_TTL_DAYS after its last save; the date follows.
+      expires: '保留至',
     },
   },
   resellers: {

@@ -1,11 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { draftSchema } from '#contracts/onboarding.ts';
+import { draftListSchema } from '#contracts/onboarding.ts';
 import { apiRequest } from '../../../app/api-client.ts';
 
-const draftListSchema = z.object({ items: z.array(draftSchema), totalCount: z.number().int() });
-
-/** GET /v1/onboardings/drafts: my unfinished add-customer wizards, latest first. */
+/** GET /v1/onboardings/drafts: my unfinished add-customer wizards that have not expired, latest first, each with its summary. */
 export async function getDrafts(signal?: AbortSignal) {
   return draftListSchema.parse(await apiRequest<unknown>('/v1/onboardings/drafts', signal ? { signal } : {}));
 }

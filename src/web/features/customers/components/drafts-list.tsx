@@ -50,16 +50,9 @@ const useStyles = makeStyles({
   },
 });
 
-/** The company name the wizard had so far, from the draft's form state; `null` when there is none yet. */
-export function draftCompanyName(draft: Draft): string | null {
-  for (const part of ['companyProfile', 'billingProfile']) {
-    const section = draft.data[part];
-    if (typeof section === 'object' && section !== null) {
-      const name = (section as Record<string, unknown>).companyName;
-      if (typeof name === 'string' && name.trim() !== '') return name.trim();
-    }
-  }
-  return null;
+/** What names a draft in the list: its company name, else the domain it would get; `null` when it has neither yet. */
+export function draftName(draft: Draft): string | null {
+  return draft.summary.companyName ?? draft.summary.domain;
 }
 
 function DiscardDraftDialog({ draft, name }: { draft: Draft; name: string }) {
@@ -124,14 +117,23 @@ export function DraftsList({ drafts }: { drafts: Draft[] }) {
       <Text className={styles.meta}>{t('customers.drafts.description')}</Text>
       <ul className={styles.list}>
         {drafts.map((draft) => {
-          const name = draftCompanyName(draft) ?? t('customers.drafts.untitled');
+          const name = draftName(draft) ?? t('customers.drafts.untitled');
+          const { companyName, domain, country } = draft.summary;
+          const where = [companyName === null ? null : domain, country === null ? null : format.region(country)].filter((part) => part !== null);
           return (
             <li key={draft.id} className={styles.item}>
               <div className={styles.text}>
                 <Text className={styles.name}>{name}</Text>
+                {where.length > 0 ? (
+                  <Text size={200} className={styles.meta}>
+                    {where.join(' · ')}
+                  </Text>
+                ) : null}
                 <Text size={200} className={styles.meta}>
                   {t('customers.drafts.savedAt', { step: t(`customers.drafts.steps.${draft.step}`) })}{' '}
                   <time dateTime={draft.updatedAt}>{format.dateTime(draft.updatedAt)}</time>
+                  {' · '}
+                  {t('customers.drafts.expires')} <time dateTime={draft.expiresAt}>{format.date(draft.expiresAt)}</time>
                 </Text>
               </div>
               <div className={styles.actions}>

@@ -1,12 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { draftSchema } from '#contracts/onboarding.ts';
+import { draftListSchema } from '#contracts/onboarding.ts';
 import { apiRequest } from '../../../app/api-client.ts';
 
-/** GET /v1/onboardings/drafts: my unfinished wizards, latest first. */
+/** GET /v1/onboardings/drafts: my unfinished wizards that have not expired, latest first. */
 export async function getDrafts(signal?: AbortSignal) {
   const body = await apiRequest<unknown>('/v1/onboardings/drafts', signal ? { signal } : {});
-  return z.object({ items: z.array(draftSchema) }).parse(body).items;
+  return draftListSchema.parse(body).items;
 }
 
 export const draftsQueryOptions = () =>
