@@ -426,7 +426,7 @@ function ResumeDrafts() {
   const drafts = useDrafts(true);
   const latest = drafts.data?.[0];
   if (drafts.data === undefined || latest === undefined) return null;
-  const name = typeof latest.data.companyName === 'string' && latest.data.companyName.trim() !== '' ? latest.data.companyName : t('onboarding.resume.untitled');
+  const name = latest.summary.companyName ?? latest.summary.domain ?? t('onboarding.resume.untitled');
   return (
     <MessageBar intent="info" layout="multiline" className={styles.notice}>
       <MessageBarBody>
