@@ -31,6 +31,29 @@ describe('portal sign-in', () => {
     expect(session.json().user.email).toBe(user.email);
   });
 
+  it('tells the portal what the user may not do and why, as the API decides it', async () => {
+    const cases = [
+      { kind: 'direct', instance: 'public', validated: false, roles: ['helpdesk_agent'], reason: 'role' },
+      { kind: 'direct', instance: 'public', validated: false, roles: ['billing_admin'], reason: 'role' },
+      { kind: 'indirect_reseller', instance: 'public', validated: false, roles: ['global_admin'], reason: 'partner_kind' },
+      { kind: 'direct', instance: 'usgov', validated: false, roles: ['global_admin'], reason: 'partner_not_validated' },
+      { kind: 'direct', instance: 'usgov', validated: true, roles: ['global_admin'], reason: null },
+    ] as const;
+    for (const { kind, instance, validated, roles, reason } of cases) {
+      const partner = await createPartner(t.db, { kind, instance, usgovValidated: validated });
+      const user = await createUser(t.db, { partnerId: partner.id, roles: [...roles] });
+      const body = (await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: user.password } })).json();
+      const denial = body.user.deniedActions.find((item: { action: string }) => item.action === 'customers.add');
+      expect(denial?.reason ?? null, `${kind} ${instance} ${roles.join()}`).toBe(reason);
+      expect(body.user.actions.includes('customers.add')).toBe(reason === null);
+      // The API refuses the same people, with the reason the portal shows.
+      const token = (await t.app.inject({ method: 'POST', url: '/v1/auth/token', payload: { email: user.email, password: user.password } })).json().access_token;
+      const draft = await t.app.inject({ method: 'POST', url: '/v1/onboardings/drafts', headers: { authorization: `Bearer ${token}` }, payload: { step: 'account', data: {} } });
+      expect(draft.statusCode).toBe(reason === null ? 201 : 403);
+      if (reason === 'partner_not_validated') expect(draft.json().code).toBe(403003);
+    }
+  });
+
   it('refuses a wrong password and an unknown email with the same 401', async () => {
     const user = await newUser();
     const wrong = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: 'not-the-password' } });
