@@ -29,7 +29,7 @@ afterAll(() => t.close());
 interface Line { offerId: string; offerName: string; quantity: number; subscriptionId: string }
 interface OrderBody { id: string; lineItems: Line[] }
 
-async function onboard(caller: Caller, body: Record<string, unknown>) {
+async function onboard(caller: Caller, body: object) {
   const response = await api(t, caller.headers).post('/v1/onboardings', body);
   expect(response.statusCode, response.body).toBe(201);
   return response.json<{ customer: { id: string }; order: OrderBody | null }>();

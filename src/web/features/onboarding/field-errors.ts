@@ -20,7 +20,7 @@ export function useFieldErrorText(): (error: FieldError | undefined, params?: Re
     const message = error.message ?? '';
     const code = typeof error.type === 'string' ? error.type : '';
     if (i18n.language === 'en-US' && message !== '') return message;
-    if (isErrorCode(code)) return t(`onboarding.errors.${code}`, { maximum: /\d+/.exec(message)?.[0] ?? '', min: '', max: '', ...params });
+    if (isErrorCode(code)) return t(`onboarding.errors.${code}`, { maximum: /\d+/.exec(message)?.[0] ?? '', min: '', max: '', addOn: '', prerequisite: '', ...params });
     return message;
   };
 }

@@ -21,7 +21,9 @@ const useStyles = makeStyles({
     [NARROW]: { color: tokens.colorNeutralForeground2 },
   },
   narrowDate: { fontWeight: tokens.fontWeightSemibold },
-  items: { listStyleType: 'none', margin: 0, padding: 0, overflowWrap: 'anywhere' },
+  // Several lines in one cell: room above and below, so they do not touch the row's borders.
+  items: { listStyleType: 'none', margin: 0, padding: 0, paddingBlock: tokens.spacingVerticalS, overflowWrap: 'anywhere', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  friendlyName: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   wideOnly: { [NARROW]: { display: 'none' } },
   narrowOnly: { display: 'none', [NARROW]: { display: 'block' } },
   nowrap: { whiteSpace: 'nowrap' },
@@ -69,7 +71,8 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
                 <ul className={styles.items}>
                   {order.lineItems.map((line) => (
                     <li key={line.lineItemNumber}>
-                      {t('customerDetail.orders.lineItem', { name: line.friendlyName ?? line.offerId, quantity: line.quantity })}
+                      {t('customerDetail.orders.lineItem', { name: line.offerName, quantity: line.quantity })}
+                      {line.friendlyName && line.friendlyName !== line.offerName ? <span className={styles.friendlyName}>{line.friendlyName}</span> : null}
                     </li>
                   ))}
                 </ul>

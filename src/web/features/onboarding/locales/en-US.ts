@@ -181,6 +181,8 @@ export const onboardingEnUS = {
     billing_cycle_not_supported: 'This offer cannot be billed that way.',
     too_big: 'Use at most {{maximum}} characters.',
     invalid_type: 'Enter a value.',
+    // Issue 7: an add-on ordered without the offer it builds on.
+    prerequisite_missing: '{{addOn}} is an add-on: the customer needs {{prerequisite}} first. Order it too, or add {{addOn}} once the customer has it.',
   },
 } as const;
 
