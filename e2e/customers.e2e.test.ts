@@ -243,7 +243,7 @@ describe('customer detail', () => {
     expect(subscriptionCells.slice(1, 5)).toEqual(['12', 'Active', 'Monthly', '1 year']);
 
     const orders = page.getByRole('table', { name: 'Orders' });
-    const order = orders.getByRole('row').filter({ hasText: 'Front desk licenses × 12' });
+    const order = orders.getByRole('row').filter({ hasText: 'Microsoft 365 Business Basic × 12' });
     await order.waitFor();
     await expect(order.innerText()).resolves.toMatch(/Completed|Pending/);
 

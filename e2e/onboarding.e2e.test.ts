@@ -131,7 +131,8 @@ describe('add a customer', () => {
     const password = await field(page, 'Temporary password').inputValue();
     expect(password.length).toBeGreaterThanOrEqual(12);
     expect(await field(page, 'Customer ID').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
-    await expect(page.getByRole('button', { name: 'Copy' }).count()).resolves.toBe(4);
+    await expect(page.getByRole('button', { name: 'Copy', exact: true }).count()).resolves.toBe(4);
+    await page.getByRole('button', { name: 'Copy all' }).waitFor();
     await expectNoAxeViolations(page);
     await screenshotBoth(page, 'onboarding-5-done');
 
@@ -226,7 +227,9 @@ describe('field errors', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[class]') !== null && (document.activeElement as HTMLInputElement).value)).toBe(takenPrefix);
     const date = field(page, 'Agreement acceptance date');
     await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.getByText(/agreement date is in the future/).waitFor();
+    await date.locator('xpath=ancestor::*[contains(@class, "fui-Field")][1]').getByText(/agreement date is in the future/).waitFor();
+    // The summary counts them, each a link to its field.
+    await page.getByRole('alert').filter({ hasText: 'Fix 2 entries' }).getByRole('link', { name: 'Agreement acceptance date' }).waitFor();
     await expectNoAxeViolations(page);
     await screenshotBoth(page, 'onboarding-errors-account');
 

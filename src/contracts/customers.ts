@@ -66,3 +66,22 @@ export const relationshipRequestSchema = z.object({
   url: z.string(),
   attributes: z.object({ objectType: z.literal('CustomerRelationshipRequest') }),
 });
+
+/**
+ * (ours) How a US Government customer is eligible (SPEC §8): the validation its partner recorded when
+ * it added the customer. Read with `GET /v1/customers/{id}/eligibility`; Partner Center has no such call.
+ */
+export const eligibilityValidationSchema = z
+  .object({
+    id: z.guid(),
+    validationType: z.enum(['GovernmentEntity', 'RegulatedData']),
+    details: z.string(),
+    /** The partner user who recorded it; null once that user is gone. */
+    validatedBy: z.object({ id: z.guid(), displayName: z.string(), email: z.string() }).nullable(),
+    partner: z.object({ id: z.guid(), name: z.string() }),
+    createdAt: z.iso.datetime(),
+    attributes: z.object({ objectType: z.literal('CustomerEligibilityValidation') }),
+  })
+  .meta({ id: 'CustomerEligibilityValidation' });
+export type EligibilityValidation = z.infer<typeof eligibilityValidationSchema>;
+export const eligibilityValidationCollectionSchema = collectionSchema(eligibilityValidationSchema);

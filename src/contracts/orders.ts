@@ -4,6 +4,8 @@ import { collectionSchema, linkSchema } from './common.ts';
 export const orderLineItemSchema = z.object({
   lineItemNumber: z.number().int(),
   offerId: z.string(),
+  /** Ours: Partner Center's line items carry only the offer id; the name saves a client a lookup per line. */
+  offerName: z.string().describe("The offer's name, e.g. Microsoft 365 E3 (ours: not in Partner Center's line items)"),
   subscriptionId: z.guid(),
   friendlyName: z.string().nullable(),
   quantity: z.number().int(),

@@ -10,6 +10,7 @@ import {
   errorsOf,
   validateAddress,
   validatePurchaseLimit,
+  validatePrerequisites,
   validateQuantity,
   customerFieldErrorCodes,
   validateAddressForSuggestion,
@@ -32,7 +33,7 @@ describe('customer-rules', () => {
   });
 
   it('uses the error catalog codes for the rules that have a Partner Center number', () => {
-    for (const code of ['registration_number_missing', 'registration_number_invalid', 'registration_number_not_supported', 'phone_missing', 'quantity_out_of_bounds', 'purchase_limit_exceeded'] as const) {
+    for (const code of ['registration_number_missing', 'registration_number_invalid', 'registration_number_not_supported', 'phone_missing', 'quantity_out_of_bounds', 'purchase_limit_exceeded', 'prerequisite_missing'] as const) {
       expect(customerFieldErrorCodes).toContain(code);
       expect(errorCatalog[code].status).toBe(400);
     }
@@ -55,8 +56,9 @@ describe('customer-rules', () => {
       ...errorsOf(validateAddress({ country: 'US', addressLine1: '', state: 'ZZ', postalCode: '1' })),
       ...validateQuantity(0, { min: 1, max: 2 }),
       ...validatePurchaseLimit({ existingQuantity: 1, requestedQuantity: 2, limit: 2 }),
+      ...validatePrerequisites({ addOnName: 'Add-on', prerequisites: [{ id: 'A', name: 'Base' }], has: () => false }),
     ].map((error) => error.code);
-    expect(produced).toHaveLength(17);
+    expect(produced).toHaveLength(18);
     for (const code of produced) expect(customerFieldErrorCodes).toContain(code);
   });
 });

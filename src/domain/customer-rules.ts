@@ -4,6 +4,7 @@
  * value to store; every FieldError has a stable `code` (listed in `customerFieldErrorCodes`, for the
  * web's translations) and an English message that says what is wrong and how to fix it.
  */
+import { addOnErrorCodes } from './customer/add-on.ts';
 import { addressErrorCodes } from './customer/address.ts';
 import { agreementDateErrorCodes } from './customer/agreement-date.ts';
 import { companyNameErrorCodes, companyNameWarningCodes } from './customer/company-name.ts';
@@ -13,6 +14,7 @@ import { emailErrorCodes } from './customer/email.ts';
 import { personNameErrorCodes } from './customer/person-name.ts';
 import { phoneErrorCodes } from './customer/phone.ts';
 import { quantityErrorCodes } from './customer/quantity.ts';
+export { validatePrerequisites, type PrerequisiteCheck } from './customer/add-on.ts';
 import { registrationNumberErrorCodes } from './customer/registration-number.ts';
 
 export { errorsOf, type RuleResult } from './customer/result.ts';
@@ -89,5 +91,6 @@ export const customerFieldErrorCodes = [
   ...cultureErrorCodes,
   ...agreementDateErrorCodes,
   ...quantityErrorCodes,
+  ...addOnErrorCodes,
 ] as const;
 export type CustomerFieldErrorCode = (typeof customerFieldErrorCodes)[number];

@@ -27,6 +27,7 @@ describe('errorCatalog', () => {
     ['quantity_out_of_bounds', 400, 2002],
     ['purchase_limit_exceeded', 400, 2002],
     ['offer_invalid', 400, 800004],
+    ['prerequisite_missing', 400, 800004],
     ['offer_not_sold_in_country', 400, 800070],
     ['reseller_not_found', 400, 800015],
     ['reseller_invalid', 400, 800016],
@@ -60,6 +61,7 @@ describe('errorCatalog', () => {
     expect(duplicates).toEqual([
       ['invalid_input', 'validation_failed'],
       ['quantity_out_of_bounds', 'purchase_limit_exceeded'],
+      ['offer_invalid', 'prerequisite_missing'],
     ]);
   });
 });

@@ -25,6 +25,8 @@ export const errorCatalog = {
   // The model system reports a per-customer purchase limit with the same code as the offer's bounds.
   purchase_limit_exceeded: { status: 400, pcCode: 2002 },
   offer_invalid: { status: 400, pcCode: 800004 },
+  // An add-on without the offer it builds on: the model system calls that an invalid offer too.
+  prerequisite_missing: { status: 400, pcCode: 800004 },
   offer_not_sold_in_country: { status: 400, pcCode: 800070 },
   reseller_not_found: { status: 400, pcCode: 800015 },
   reseller_invalid: { status: 400, pcCode: 800016 },

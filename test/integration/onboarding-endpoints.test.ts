@@ -322,8 +322,8 @@ describe('orders and subscriptions', () => {
       billingCycle: 'monthly',
       currencyCode: 'USD',
       lineItems: [
-        { lineItemNumber: 0, offerId: basic.id, subscriptionId: expect.stringMatching(GUID), friendlyName: 'Front office', quantity: 5, partnerIdOnRecord: '1234567', links: { subscription: expect.objectContaining({ method: 'GET' }) } },
-        { lineItemNumber: 1, offerId: standard.id, subscriptionId: expect.stringMatching(GUID), friendlyName: null, quantity: 2, partnerIdOnRecord: null, links: { subscription: expect.objectContaining({ method: 'GET' }) } },
+        { lineItemNumber: 0, offerId: basic.id, offerName: 'Basic for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: 'Front office', quantity: 5, partnerIdOnRecord: '1234567', links: { subscription: expect.objectContaining({ method: 'GET' }) } },
+        { lineItemNumber: 1, offerId: standard.id, offerName: 'Standard for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: null, quantity: 2, partnerIdOnRecord: null, links: { subscription: expect.objectContaining({ method: 'GET' }) } },
       ],
       status: 'completed',
       creationDate: expect.any(String),

@@ -22,7 +22,10 @@ function visibleCustomers(db: Executor, partnerId: string) {
     .innerJoin('customer_relationships as cr', (join) =>
       join.onRef('cr.customer_id', '=', 'c.id').on('cr.partner_id', '=', partnerId).on('cr.state', '=', 'active'),
     )
-    .leftJoin('partner_organizations as reseller', 'reseller.id', 'cr.indirect_reseller_id')
+    // An indirect reseller's own relationship names its provider; the reseller is then the partner itself.
+    .leftJoin('partner_organizations as reseller', (join) =>
+      join.on('reseller.id', '=', sql<string>`coalesce(cr.indirect_reseller_id, case when cr.indirect_provider_id is not null then cr.partner_id end)`),
+    )
     .leftJoin('partner_organizations as provider', 'provider.id', 'cr.indirect_provider_id')
     .select([
       'c.id',
@@ -46,7 +49,7 @@ function visibleCustomers(db: Executor, partnerId: string) {
       'c.phone_number',
       'c.created_at',
       'cr.origin',
-      'cr.indirect_reseller_id',
+      'reseller.id as indirect_reseller_id',
       'reseller.name as indirect_reseller_name',
       'reseller.mpn_id as indirect_reseller_mpn_id',
       'cr.indirect_provider_id',
@@ -138,4 +141,21 @@ export async function findResellerOf(db: Executor, providerId: string, instance:
     .where('p.instance_id', '=', instance)
     .where((eb) => (isUuid ? eb.or([eb('p.id', '=', ref), eb('p.mpn_id', '=', ref)]) : eb('p.mpn_id', '=', ref)))
     .executeTakeFirst();
+}
+
+/**
+ * The eligibility validations of a customer recorded by `partnerIds` (the caller, and for an indirect
+ * reseller its provider), oldest first, with the user who recorded each.
+ */
+export async function listEligibilityValidations(db: Executor, customerId: string, partnerIds: string[]) {
+  return db
+    .selectFrom('customer_eligibility_validations as v')
+    .innerJoin('partner_organizations as p', 'p.id', 'v.partner_id')
+    .leftJoin('partner_users as u', 'u.id', 'v.validated_by_user_id')
+    .select(['v.id', 'v.validation_type', 'v.details', 'v.created_at', 'p.id as partner_id', 'p.name as partner_name', 'u.id as user_id', 'u.display_name', 'u.email'])
+    .where('v.customer_id', '=', customerId)
+    .where('v.partner_id', 'in', partnerIds)
+    .orderBy('v.created_at')
+    .orderBy('v.id')
+    .execute();
 }

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONTINUATION_HEADER, errorResponseSchema } from '#contracts/common.ts';
-import { customerCollectionSchema, customerListQuerySchema, customerSchema, relationshipRequestSchema } from '#contracts/customers.ts';
+import {
+  customerCollectionSchema,
+  customerListQuerySchema,
+  customerSchema,
+  eligibilityValidationCollectionSchema,
+  relationshipRequestSchema,
+} from '#contracts/customers.ts';
 import { createCustomerRequestSchema, userCredentialsSchema } from '#contracts/onboarding.ts';
 import { createdCustomerSchema } from '#contracts/onboarding-responses.ts';
 import { collection } from '#server/lib/links.ts';
@@ -73,4 +79,16 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
       response: { 200: customerSchema, ...errors },
     },
   }, async (request) => customers.get(requirePrincipal(request), request.params.customerId));
+
+  app.get('/v1/customers/:customerId/eligibility', {
+    schema: {
+      tags: ['customers'],
+      summary: "How a US Government customer is eligible: the validations my organisation recorded (ours)",
+      params: z.object({ customerId: z.guid('customerId must be a GUID') }),
+      response: { 200: eligibilityValidationCollectionSchema, ...errors },
+    },
+  }, async (request) => {
+    const { customerId } = request.params;
+    return collection(await customers.eligibility(requirePrincipal(request), customerId), `/v1/customers/${customerId}/eligibility`);
+  });
 };

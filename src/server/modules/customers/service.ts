@@ -2,7 +2,7 @@ import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
 import { assertAllowed, assertCan, can } from '#domain/roles.ts';
-import { customerFilterSchema, type Customer } from '#contracts/customers.ts';
+import { customerFilterSchema, type Customer, type EligibilityValidation } from '#contracts/customers.ts';
 import type { CreateCustomerRequest } from '#contracts/onboarding.ts';
 import type { Db, Executor } from '#db/database.ts';
 import { sha256, temporaryPassword, type Clock, type IdGenerator } from '#server/lib/adapters.ts';
@@ -237,6 +237,28 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
       // Another partner's customer is indistinguishable from one that does not exist.
       if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
       return toCustomer(row);
+    },
+
+    /**
+     * GET /v1/customers/{id}/eligibility (ours): how a US Government customer is eligible, as recorded
+     * by the caller's organisation (or, for an indirect reseller, by its provider for this customer).
+     */
+    async eligibility(principal: Principal, customerId: string): Promise<EligibilityValidation[]> {
+      const { partner } = principal.user;
+      assertCan(partner.kind, principal.user.roles, 'customers.view');
+      const row = await repo.findVisibleCustomer(db, partner.id, customerId);
+      if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
+      const recordedBy = row.indirect_provider_id ? [partner.id, row.indirect_provider_id] : [partner.id];
+      const rows = await repo.listEligibilityValidations(db, customerId, recordedBy);
+      return rows.map((v) => ({
+        id: v.id,
+        validationType: v.validation_type,
+        details: v.details,
+        validatedBy: v.user_id ? { id: v.user_id, displayName: v.display_name ?? '', email: v.email ?? '' } : null,
+        partner: { id: v.partner_id, name: v.partner_name },
+        createdAt: v.created_at.toISOString(),
+        attributes: { objectType: 'CustomerEligibilityValidation' },
+      }));
     },
 
     async list(principal: Principal, query: { size: number; filter?: string | undefined; continuationToken?: string | undefined }) {

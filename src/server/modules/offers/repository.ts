@@ -29,8 +29,8 @@ export async function findOffersForMarket(db: Executor, instance: 'public' | 'us
   return offersInMarket(db, instance, country).where('o.id', 'in', ids).execute();
 }
 
-/** Whether the offers exist at all in the instance (to tell "no such offer" from "not sold here"). */
+/** Whether the offers exist at all in the instance (to tell "no such offer" from "not sold here"), with their names. */
 export async function findOfferIds(db: Executor, instance: 'public' | 'usgov', ids: string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('offers').select(['id', 'active']).where('instance_id', '=', instance).where('id', 'in', ids).execute();
+  return db.selectFrom('offers').select(['id', 'name', 'active']).where('instance_id', '=', instance).where('id', 'in', ids).execute();
 }

@@ -32,35 +32,53 @@ export async function heldQuantities(db: Executor, customerId: string, offerIds:
   return new Map(rows.map((row) => [row.offer_id, Number(row.quantity)]));
 }
 
-export async function listOrders(db: Executor, customerId: string, partnerId: string, orderId?: string) {
+/**
+ * Whose orders and subscriptions of a customer a partner sees (SPEC §6: each partner its own): those
+ * it placed, and for an indirect reseller those its provider (`providerId`) sold through it.
+ */
+export interface SalesScope { partnerId: string; providerId: string | null }
+
+export async function listOrders(db: Executor, customerId: string, scope: SalesScope, orderId?: string) {
   let query = db
-    .selectFrom('orders')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .where('partner_id', '=', partnerId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id');
-  if (orderId) query = query.where('id', '=', orderId);
+    .selectFrom('orders as o')
+    .selectAll('o')
+    .where('o.customer_id', '=', customerId)
+    .where((eb) => {
+      const own = eb('o.partner_id', '=', scope.partnerId);
+      if (!scope.providerId) return own;
+      const soldThroughMe = eb.exists(eb.selectFrom('subscriptions as s').select('s.id').whereRef('s.order_id', '=', 'o.id').where('s.indirect_reseller_id', '=', scope.partnerId));
+      return eb.or([own, eb.and([eb('o.partner_id', '=', scope.providerId), soldThroughMe])]);
+    })
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.id');
+  if (orderId) query = query.where('o.id', '=', orderId);
   const orders = await query.execute();
   if (orders.length === 0) return [];
+  // The offer's name with each line (ours: Partner Center's line items carry only the offer id).
   const items = await db
-    .selectFrom('order_line_items')
-    .selectAll()
-    .where('order_id', 'in', orders.map((o) => o.id))
-    .orderBy('order_id')
-    .orderBy('line_item_number')
+    .selectFrom('order_line_items as li')
+    .innerJoin('offers as f', 'f.id', 'li.offer_id')
+    .selectAll('li')
+    .select('f.name as offer_name')
+    .where('li.order_id', 'in', orders.map((o) => o.id))
+    .orderBy('li.order_id')
+    .orderBy('li.line_item_number')
     .execute();
   return orders.map((order) => ({ ...order, lineItems: items.filter((item) => item.order_id === order.id) }));
 }
 
-export async function listSubscriptions(db: Executor, customerId: string, partnerId: string, subscriptionId?: string) {
+export async function listSubscriptions(db: Executor, customerId: string, scope: SalesScope, subscriptionId?: string) {
   let query = db
     .selectFrom('subscriptions as s')
     .innerJoin('offers as o', 'o.id', 's.offer_id')
     .selectAll('s')
     .select(['o.name as offer_name', 'o.billing as billing_type'])
     .where('s.customer_id', '=', customerId)
-    .where('s.partner_id', '=', partnerId)
+    .where((eb) => {
+      const own = eb('s.partner_id', '=', scope.partnerId);
+      if (!scope.providerId) return own;
+      return eb.or([own, eb.and([eb('s.partner_id', '=', scope.providerId), eb('s.indirect_reseller_id', '=', scope.partnerId)])]);
+    })
     .orderBy('s.created_at')
     .orderBy('s.id');
   if (subscriptionId) query = query.where('s.id', '=', subscriptionId);

@@ -1,5 +1,5 @@
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
-import { validatePurchaseLimit, validateQuantity } from '#domain/customer-rules.ts';
+import { validatePrerequisites, validatePurchaseLimit, validateQuantity } from '#domain/customer-rules.ts';
 import { assertCan } from '#domain/roles.ts';
 import type { CreateOrderRequest, Order, Subscription } from '#contracts/orders.ts';
 import type { Db, Executor } from '#db/database.ts';
@@ -34,6 +34,7 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
       lineItems: order.lineItems.map((item) => ({
         lineItemNumber: item.line_item_number,
         offerId: item.offer_id,
+        offerName: item.offer_name,
         subscriptionId: item.subscription_id,
         friendlyName: item.friendly_name,
         quantity: item.quantity,
@@ -88,11 +89,14 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     const errors: FieldError[] = [];
     const offerIds = [...new Set(input.lineItems.map((item) => item.offerId.trim()))];
     const sold = new Map((await findOffersForMarket(trx, customer.instanceId, customer.country, offerIds)).map((offer) => [offer.id, offer]));
-    const known = new Map((await findOfferIds(trx, customer.instanceId, offerIds)).map((offer) => [offer.id, offer]));
     const prerequisites = [...new Set([...sold.values()].flatMap((offer) => offer.prerequisite_offer_ids))];
+    // The prerequisites' names come with this lookup, for the add-on message.
+    const known = new Map((await findOfferIds(trx, customer.instanceId, [...new Set([...offerIds, ...prerequisites])])).map((offer) => [offer.id, offer]));
     const held = customer.id ? await repo.heldQuantities(trx, customer.id, [...offerIds, ...prerequisites]) : new Map<string, number>();
     const orderedTotals = new Map<string, number>();
     const items: PreparedOrder['items'] = [];
+    /** The position of each prepared item in the request, for its field path. */
+    const positions: number[] = [];
     const cycles = new Set<BillingCycle>();
 
     for (const [index, item] of input.lineItems.entries()) {
@@ -114,6 +118,7 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         orderedTotals.set(offerId, already + item.quantity);
       }
       for (const cycle of offer.billing_cycles) cycles.add(cycle as BillingCycle);
+      positions.push(index);
       items.push({
         lineItemNumber: item.lineItemNumber ?? index,
         offer,
@@ -123,11 +128,17 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
       });
     }
 
-    for (const [index, item] of items.entries()) {
-      const missing = item.offer.prerequisite_offer_ids.filter((id) => !orderedTotals.has(id) && !held.has(id));
-      if (missing.length > 0) {
-        errors.push({ field: at(`lineItems.${index}.offerId`), code: 'offer_invalid', message: `${item.offer.name} is an add-on: the customer needs ${missing.join(' or ')} first (order it too, or already hold it).` });
-      }
+    for (const [position, item] of items.entries()) {
+      errors.push(
+        ...validatePrerequisites(
+          {
+            addOnName: item.offer.name,
+            prerequisites: item.offer.prerequisite_offer_ids.map((id) => ({ id, name: known.get(id)?.name ?? null })),
+            has: (id) => orderedTotals.has(id) || held.has(id),
+          },
+          at(`lineItems.${positions[position]}.offerId`),
+        ),
+      );
     }
 
     const numbers = items.map((item) => item.lineItemNumber);
@@ -138,9 +149,9 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     // One billing cycle per order: the one asked for, else monthly where every offer has it.
     const requested = input.billingCycle ?? undefined;
     const billingCycle: BillingCycle = requested ?? (items.every((item) => item.offer.billing_cycles.includes('monthly') || item.offer.is_trial) ? 'monthly' : ([...cycles][0] ?? 'monthly'));
-    for (const [index, item] of items.entries()) {
+    for (const [position, item] of items.entries()) {
       if (!item.offer.is_trial && !item.offer.billing_cycles.includes(billingCycle)) {
-        errors.push({ field: requested ? at('billingCycle') : at(`lineItems.${index}.offerId`), code: 'billing_cycle_not_supported', message: `${item.offer.name} is billed ${item.offer.billing_cycles.join(' or ')}, not ${billingCycle}.` });
+        errors.push({ field: requested ? at('billingCycle') : at(`lineItems.${positions[position]}.offerId`), code: 'billing_cycle_not_supported', message: `${item.offer.name} is billed ${item.offer.billing_cycles.join(' or ')}, not ${billingCycle}.` });
       }
     }
     const currencies = new Set(items.map((item) => item.offer.currency));
@@ -178,16 +189,23 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
       });
       await repo.insertLineItem(trx, { order_id: orderId, line_item_number: item.lineItemNumber, offer_id: item.offer.id, quantity: item.quantity, friendly_name: item.friendlyName, partner_id_on_record: item.partnerIdOnRecord, subscription_id: subscriptionId });
     }
-    const [order] = await repo.listOrders(trx, customer.id, partnerId, orderId);
+    const [order] = await repo.listOrders(trx, customer.id, { partnerId, providerId: null }, orderId);
     const result = toOrder(order!);
     await recordAudit(trx, ids, principal, { operationType: 'CreateOrder', resourceType: 'Order', resourceId: orderId, customerId: customer.id, newValue: result }, now);
     return result;
   }
 
-  async function visibleCustomer(executor: Executor, principal: Principal, customerId: string): Promise<ExistingCustomer> {
+  async function visibleCustomer(executor: Executor, principal: Principal, customerId: string): Promise<ExistingCustomer & { scope: repo.SalesScope }> {
     const row = await findVisibleCustomer(executor, principal.user.partner.id, customerId);
     if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
-    return { id: row.id, country: row.country, instanceId: principal.user.partner.instanceId, indirectResellerId: row.indirect_reseller_id };
+    return {
+      id: row.id,
+      country: row.country,
+      instanceId: principal.user.partner.instanceId,
+      indirectResellerId: row.indirect_reseller_id,
+      // An indirect reseller also sees what its provider sold to this customer through it.
+      scope: { partnerId: principal.user.partner.id, providerId: row.indirect_provider_id },
+    };
   }
 
   return {
@@ -213,25 +231,25 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     },
 
     async list(principal: Principal, customerId: string) {
-      await visibleCustomer(db, principal, customerId);
-      return (await repo.listOrders(db, customerId, principal.user.partner.id)).map(toOrder);
+      const { scope } = await visibleCustomer(db, principal, customerId);
+      return (await repo.listOrders(db, customerId, scope)).map(toOrder);
     },
 
     async get(principal: Principal, customerId: string, orderId: string) {
-      await visibleCustomer(db, principal, customerId);
-      const [order] = await repo.listOrders(db, customerId, principal.user.partner.id, orderId);
+      const { scope } = await visibleCustomer(db, principal, customerId);
+      const [order] = await repo.listOrders(db, customerId, scope, orderId);
       if (!order) throw new DomainError('not_found', `There is no order ${orderId} for this customer.`);
       return toOrder(order);
     },
 
     async listSubscriptions(principal: Principal, customerId: string) {
-      await visibleCustomer(db, principal, customerId);
-      return (await repo.listSubscriptions(db, customerId, principal.user.partner.id)).map(toSubscription);
+      const { scope } = await visibleCustomer(db, principal, customerId);
+      return (await repo.listSubscriptions(db, customerId, scope)).map(toSubscription);
     },
 
     async getSubscription(principal: Principal, customerId: string, subscriptionId: string) {
-      await visibleCustomer(db, principal, customerId);
-      const [row] = await repo.listSubscriptions(db, customerId, principal.user.partner.id, subscriptionId);
+      const { scope } = await visibleCustomer(db, principal, customerId);
+      const [row] = await repo.listSubscriptions(db, customerId, scope, subscriptionId);
       if (!row) throw new DomainError('not_found', `There is no subscription ${subscriptionId} for this customer.`);
       return toSubscription(row);
     },

@@ -17,7 +17,7 @@ export function useFieldErrorText(): (error: FieldError | undefined, params?: Re
     const code = typeof error.type === 'string' ? error.type : '';
     if (i18n.language === 'en-US' && message !== '') return message;
     // The codes' texts are in every language's strings (en-US: with the later steps, ./locales/en-US-later.ts).
-    if (code !== '' && i18n.exists(`onboarding.errors.${code}`)) return t(`onboarding.errors.${code as ErrorCode}`, { maximum: /\d+/.exec(message)?.[0] ?? '', min: '', max: '', ...params });
+    if (code !== '' && i18n.exists(`onboarding.errors.${code}`)) return t(`onboarding.errors.${code as ErrorCode}`, { maximum: /\d+/.exec(message)?.[0] ?? '', min: '', max: '', addOn: '', prerequisite: '', ...params });
     return message;
   };
 }

@@ -2,10 +2,9 @@ import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens }
 import { Open16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../app/format.ts';
-import { Loading } from '../../../app/ui/loading.tsx';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
-import { QueryError } from '../../../app/ui/query-error.tsx';
 import { useCustomerAgreements } from '../api/get-customer-agreements.ts';
+import { CollectionContent } from './customer-section.tsx';
 import { DetailList } from './detail-list.tsx';
 
 const useStyles = makeStyles({
@@ -23,57 +22,52 @@ export function CustomerAgreements({ customerId }: { customerId: string }) {
   const format = useFormatters();
   const agreements = useCustomerAgreements(customerId);
 
-  let content;
-  if (agreements.isPending) content = <Loading />;
-  else if (agreements.isError)
-    content = <QueryError title={t('customerDetail.agreements.loadFailed')} error={agreements.error} onRetry={() => void agreements.refetch()} />;
-  else if (agreements.data.items.length === 0)
-    content = (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t('customerDetail.agreements.emptyTitle')}</MessageBarTitle>
-          {t('customerDetail.agreements.emptyBody')}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  else {
-    const items = [...agreements.data.items].sort((a, b) => b.dateAgreed.localeCompare(a.dateAgreed));
-    content = items.map((agreement) => (
-      <div key={agreement.id} className={styles.agreement}>
-        <h3 className={styles.type}>{t(`customerDetail.agreements.types.${agreement.type}`)}</h3>
-        <DetailList
-          items={[
-            {
-              label: t('customerDetail.agreements.dateAgreed'),
-              // The date the customer accepted, a calendar date: shown as UTC so no time zone moves it a day.
-              value: <time dateTime={agreement.dateAgreed}>{format.date(agreement.dateAgreed.slice(0, 10) + 'T12:00:00Z')}</time>,
-            },
-            {
-              label: t('customerDetail.agreements.signer'),
-              value: `${agreement.primaryContact.firstName} ${agreement.primaryContact.lastName}`.trim(),
-            },
-            { label: t('customerDetail.agreements.signerEmail'), value: agreement.primaryContact.email },
-            {
-              label: t('customerDetail.agreements.signerPhone'),
-              value: agreement.primaryContact.phoneNumber || <span className={styles.muted}>{t('customerDetail.notProvided')}</span>,
-            },
-          ]}
-        />
-        {agreement.agreementLink ? (
-          <Link href={agreement.agreementLink} target="_blank" rel="noopener noreferrer" className={styles.link}>
-            {t('customerDetail.agreements.viewAgreement')}
-            <Open16Regular aria-hidden />
-            <span className={styles.visuallyHidden}>{t('customerDetail.agreements.opensInNewTab')}</span>
-          </Link>
-        ) : null}
-      </div>
-    ));
-  }
+  const missing = (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('customerDetail.agreements.emptyTitle')}</MessageBarTitle>
+        {t('customerDetail.agreements.emptyBody')}
+      </MessageBarBody>
+    </MessageBar>
+  );
 
   return (
     <Panel aria-labelledby="agreements-heading">
       <PanelHeading id="agreements-heading">{t('customerDetail.agreements.title')}</PanelHeading>
-      {content}
+      <CollectionContent query={agreements} loadFailed={t('customerDetail.agreements.loadFailed')} empty={missing}>
+        {(items) =>
+          [...items].sort((a, b) => b.dateAgreed.localeCompare(a.dateAgreed)).map((agreement) => (
+            <div key={agreement.id} className={styles.agreement}>
+              <h3 className={styles.type}>{t(`customerDetail.agreements.types.${agreement.type}`)}</h3>
+              <DetailList
+                items={[
+                  {
+                    label: t('customerDetail.agreements.dateAgreed'),
+                    // The date the customer accepted, a calendar date: shown as UTC so no time zone moves it a day.
+                    value: <time dateTime={agreement.dateAgreed}>{format.date(agreement.dateAgreed.slice(0, 10) + 'T12:00:00Z')}</time>,
+                  },
+                  {
+                    label: t('customerDetail.agreements.signer'),
+                    value: `${agreement.primaryContact.firstName} ${agreement.primaryContact.lastName}`.trim(),
+                  },
+                  { label: t('customerDetail.agreements.signerEmail'), value: agreement.primaryContact.email },
+                  {
+                    label: t('customerDetail.agreements.signerPhone'),
+                    value: agreement.primaryContact.phoneNumber || <span className={styles.muted}>{t('customerDetail.notProvided')}</span>,
+                  },
+                ]}
+              />
+              {agreement.agreementLink ? (
+                <Link href={agreement.agreementLink} target="_blank" rel="noopener noreferrer" className={styles.link}>
+                  {t('customerDetail.agreements.viewAgreement')}
+                  <Open16Regular aria-hidden />
+                  <span className={styles.visuallyHidden}>{t('customerDetail.agreements.opensInNewTab')}</span>
+                </Link>
+              ) : null}
+            </div>
+          ))
+        }
+      </CollectionContent>
     </Panel>
   );
 }

@@ -1,12 +1,11 @@
-import { Badge, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '#contracts/orders.ts';
 import { useFormatters } from '../../../app/format.ts';
-import { Loading } from '../../../app/ui/loading.tsx';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
-import { QueryError } from '../../../app/ui/query-error.tsx';
 import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
 import { useCustomerOrders } from '../api/get-customer-orders.ts';
+import { CollectionContent, EmptyNote } from './customer-section.tsx';
 import { billingCycleLabel } from './labels.ts';
 
 const NARROW = '@media (max-width: 639px)';
@@ -21,11 +20,12 @@ const useStyles = makeStyles({
     [NARROW]: { color: tokens.colorNeutralForeground2 },
   },
   narrowDate: { fontWeight: tokens.fontWeightSemibold },
-  items: { listStyleType: 'none', margin: 0, padding: 0, overflowWrap: 'anywhere' },
+  // Several lines in one cell: room above and below, so they do not touch the row's borders.
+  items: { listStyleType: 'none', margin: 0, padding: 0, paddingBlock: tokens.spacingVerticalS, overflowWrap: 'anywhere', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  friendlyName: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   wideOnly: { [NARROW]: { display: 'none' } },
   narrowOnly: { display: 'none', [NARROW]: { display: 'block' } },
   nowrap: { whiteSpace: 'nowrap' },
-  empty: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 const statusColors: Record<Order['status'], BadgeProps['color']> = {
@@ -40,18 +40,9 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
   const format = useFormatters();
   const orders = useCustomerOrders(customerId);
 
-  let content;
-  if (orders.isPending) content = <Loading />;
-  else if (orders.isError) content = <QueryError title={t('customerDetail.orders.loadFailed')} error={orders.error} onRetry={() => void orders.refetch()} />;
-  else if (orders.data.items.length === 0)
-    content = (
-      <Text as="p" className={styles.empty}>
-        <strong>{t('customerDetail.orders.emptyTitle')}</strong> {t('customerDetail.orders.emptyBody')}
-      </Text>
-    );
-  else {
-    const items = [...orders.data.items].sort((a, b) => b.creationDate.localeCompare(a.creationDate));
-    content = (
+  const table = (unsorted: Order[]) => {
+    const items = [...unsorted].sort((a, b) => b.creationDate.localeCompare(a.creationDate));
+    return (
       <ScrollRegion label={t('customerDetail.orders.tableLabel')}>
         <Table className={styles.table} aria-label={t('customerDetail.orders.tableLabel')}>
           <TableHeader>
@@ -69,7 +60,8 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
                 <ul className={styles.items}>
                   {order.lineItems.map((line) => (
                     <li key={line.lineItemNumber}>
-                      {t('customerDetail.orders.lineItem', { name: line.friendlyName ?? line.offerId, quantity: line.quantity })}
+                      {t('customerDetail.orders.lineItem', { name: line.offerName, quantity: line.quantity })}
+                      {line.friendlyName && line.friendlyName !== line.offerName ? <span className={styles.friendlyName}>{line.friendlyName}</span> : null}
                     </li>
                   ))}
                 </ul>
@@ -101,12 +93,18 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
         </Table>
       </ScrollRegion>
     );
-  }
+  };
 
   return (
     <Panel aria-labelledby="orders-heading">
       <PanelHeading id="orders-heading">{t('customerDetail.orders.title')}</PanelHeading>
-      {content}
+      <CollectionContent
+        query={orders}
+        loadFailed={t('customerDetail.orders.loadFailed')}
+        empty={<EmptyNote title={t('customerDetail.orders.emptyTitle')} body={t('customerDetail.orders.emptyBody')} />}
+      >
+        {table}
+      </CollectionContent>
     </Panel>
   );
 }

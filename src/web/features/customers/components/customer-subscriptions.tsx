@@ -1,12 +1,11 @@
-import { Badge, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Subscription } from '#contracts/orders.ts';
 import { useFormatters } from '../../../app/format.ts';
-import { Loading } from '../../../app/ui/loading.tsx';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
-import { QueryError } from '../../../app/ui/query-error.tsx';
 import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
 import { useCustomerSubscriptions } from '../api/get-customer-subscriptions.ts';
+import { CollectionContent, EmptyNote } from './customer-section.tsx';
 import { billingCycleLabel, termLabel } from './labels.ts';
 
 const NARROW = '@media (max-width: 639px)';
@@ -20,7 +19,6 @@ const useStyles = makeStyles({
   narrowOnly: { display: 'none', [NARROW]: { display: 'block' } },
   number: { fontVariantNumeric: 'tabular-nums' },
   nowrap: { whiteSpace: 'nowrap' },
-  empty: { margin: 0, color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -37,18 +35,7 @@ export function CustomerSubscriptions({ customerId }: { customerId: string }) {
   const format = useFormatters();
   const subscriptions = useCustomerSubscriptions(customerId);
 
-  let content;
-  if (subscriptions.isPending) content = <Loading />;
-  else if (subscriptions.isError)
-    content = <QueryError title={t('customerDetail.subscriptions.loadFailed')} error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />;
-  else if (subscriptions.data.items.length === 0)
-    content = (
-      <Text as="p" className={styles.empty}>
-        <strong>{t('customerDetail.subscriptions.emptyTitle')}</strong> {t('customerDetail.subscriptions.emptyBody')}
-      </Text>
-    );
-  else
-    content = (
+  const table = (items: Subscription[]) => (
       <ScrollRegion label={t('customerDetail.subscriptions.tableLabel')}>
         <Table className={styles.table} aria-label={t('customerDetail.subscriptions.tableLabel')}>
           <TableHeader>
@@ -62,7 +49,7 @@ export function CustomerSubscriptions({ customerId }: { customerId: string }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {subscriptions.data.items.map((subscription) => {
+            {items.map((subscription) => {
               const commitment = subscription.commitmentEndDate ? (
                 <time dateTime={subscription.commitmentEndDate}>{format.date(subscription.commitmentEndDate)}</time>
               ) : null;
@@ -98,7 +85,13 @@ export function CustomerSubscriptions({ customerId }: { customerId: string }) {
   return (
     <Panel aria-labelledby="subscriptions-heading">
       <PanelHeading id="subscriptions-heading">{t('customerDetail.subscriptions.title')}</PanelHeading>
-      {content}
+      <CollectionContent
+        query={subscriptions}
+        loadFailed={t('customerDetail.subscriptions.loadFailed')}
+        empty={<EmptyNote title={t('customerDetail.subscriptions.emptyTitle')} body={t('customerDetail.subscriptions.emptyBody')} />}
+      >
+        {table}
+      </CollectionContent>
     </Panel>
   );
 }

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -9,6 +9,8 @@ const useStyles = makeStyles({
     margin: 0,
   },
   item: { minWidth: 0 },
+  // A long value (free text) takes the whole row.
+  wide: { gridColumn: '1 / -1' },
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   value: { margin: 0, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
 });
@@ -16,6 +18,7 @@ const useStyles = makeStyles({
 export interface DetailItem {
   label: string;
   value: ReactNode;
+  wide?: boolean;
 }
 
 /** Labelled values (`dl`), as many columns as fit: three on a wide screen, one on a phone. */
@@ -24,7 +27,7 @@ export function DetailList({ items }: { items: DetailItem[] }) {
   return (
     <dl className={styles.list}>
       {items.map((item) => (
-        <div key={item.label} className={styles.item}>
+        <div key={item.label} className={mergeClasses(styles.item, item.wide && styles.wide)}>
           <dt className={styles.term}>{item.label}</dt>
           <dd className={styles.value}>{item.value}</dd>
         </div>

@@ -116,4 +116,21 @@ export const customerDetailEnUS = {
     P3Y: '3 years',
     none: 'None',
   },
+  // Issue 7: a US Government customer's eligibility (SPEC §8).
+  eligibility: {
+    title: 'US Government eligibility',
+    loadFailed: 'The eligibility validation could not be loaded.',
+    emptyTitle: 'No eligibility validation on record.',
+    emptyBody: 'The validation your organization records when it adds a US Government customer appears here.',
+    validationType: 'Validation type',
+    types: {
+      GovernmentEntity: 'Government entity',
+      RegulatedData: 'Regulated data',
+    },
+    details: 'Details',
+    recordedBy: 'Recorded by',
+    formerUser: 'A former user of {{partner}}',
+    recordedOn: 'Recorded on',
+    noAgreement: 'US Government customers accept no customer agreement: the contract comes through your organization’s reseller agreement.',
+  },
 } as const;

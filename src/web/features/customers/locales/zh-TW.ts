@@ -118,4 +118,21 @@ export const customerDetailZhTW: Messages['customerDetail'] = {
     P3Y: '3 年',
     none: '無',
   },
+  // Issue 7: a US Government customer's eligibility (SPEC §8).
+  eligibility: {
+    title: '美國政府資格',
+    loadFailed: '無法載入資格驗證。',
+    emptyTitle: '沒有資格驗證的記錄。',
+    emptyBody: '貴組織新增美國政府客戶時記錄的驗證會顯示在這裡。',
+    validationType: '驗證類型',
+    types: {
+      GovernmentEntity: '政府機關',
+      RegulatedData: '受管制資料',
+    },
+    details: '詳細資料',
+    recordedBy: '記錄者',
+    formerUser: '{{partner}} 的前使用者',
+    recordedOn: '記錄時間',
+    noAgreement: '美國政府客戶不需接受客戶合約：合約透過貴組織的轉售商協議成立。',
+  },
 };

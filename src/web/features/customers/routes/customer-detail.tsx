@@ -10,6 +10,7 @@ import { QueryError } from '../../../app/ui/query-error.tsx';
 import { LinkButton } from '../../../app/ui/router-link.tsx';
 import { useCustomer } from '../api/get-customer.ts';
 import { CustomerAgreements } from '../components/customer-agreements.tsx';
+import { CustomerEligibility } from '../components/customer-eligibility.tsx';
 import { CustomerOrders } from '../components/customer-orders.tsx';
 import { CustomerProfile } from '../components/customer-profile.tsx';
 import { CustomerRelationship } from '../components/customer-relationship.tsx';
@@ -108,7 +109,8 @@ function CustomerDetail({ customerId }: { customerId: string }) {
         <CustomerProfile customer={customer.data} />
         <div className={styles.pair}>
           <CustomerRelationship customer={customer.data} />
-          <CustomerAgreements customerId={customerId} />
+          {/* US Government has no agreement step (SPEC §8): its customers show their eligibility instead. */}
+          {user.partner.instance === 'usgov' ? <CustomerEligibility customerId={customerId} /> : <CustomerAgreements customerId={customerId} />}
         </div>
         <CustomerSubscriptions customerId={customerId} />
         <CustomerOrders customerId={customerId} />

@@ -155,7 +155,16 @@ export function SubscriptionsStep() {
         <ul className={styles.list} aria-labelledby="offers-heading">
           {shown.map((offer) => {
             const index = lineItems.findIndex((item) => item.offerId === offer.id);
-            return <OfferRow key={offer.id} offer={offer} index={index} quantity={index >= 0 ? (lineItems[index]?.quantity ?? '') : ''} onToggle={toggle} />;
+            return (
+              <OfferRow
+                key={offer.id}
+                offer={offer}
+                index={index}
+                quantity={index >= 0 ? (lineItems[index]?.quantity ?? '') : ''}
+                prerequisites={offer.prerequisiteOffers.map((id) => byId.get(id)?.name ?? id)}
+                onToggle={toggle}
+              />
+            );
           })}
         </ul>
       </>
@@ -252,7 +261,20 @@ export function SubscriptionsStep() {
   );
 }
 
-function OfferRow({ offer, index, quantity, onToggle }: { offer: Offer; index: number; quantity: string; onToggle: (offer: Offer, checked: boolean) => void }) {
+function OfferRow({
+  offer,
+  index,
+  quantity,
+  prerequisites,
+  onToggle,
+}: {
+  offer: Offer;
+  index: number;
+  quantity: string;
+  /** The names of the offers an add-on builds on (any one of them), for its error. */
+  prerequisites: string[];
+  onToggle: (offer: Offer, checked: boolean) => void;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const format = useFormatters();
@@ -274,19 +296,24 @@ function OfferRow({ offer, index, quantity, onToggle }: { offer: Offer; index: n
         </div>
       </div>
       <Text className={styles.price}>{t('onboarding.subscriptions.price', { price: money(offer.listPrice.amount, offer.listPrice.currency) })}</Text>
-      {chosen ? <QuantityField offer={offer} index={index} value={quantity} /> : null}
+      {chosen ? <QuantityField offer={offer} index={index} value={quantity} prerequisites={prerequisites} /> : null}
     </li>
   );
 }
 
-function QuantityField({ offer, index, value }: { offer: Offer; index: number; value: string }) {
+function QuantityField({ offer, index, value, prerequisites }: { offer: Offer; index: number; value: string; prerequisites: string[] }) {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { register, setValue, clearErrors } = useFormContext<WizardValues>();
   const name = `lineItems.${index}.quantity` as const;
   // Registered for its ref only (so an error can focus it); the value is controlled here.
   const { ref } = register(name);
-  const error = useFieldError(name, { min: offer.minimumQuantity, max: offer.maximumQuantity });
+  const error = useFieldError(name, {
+    min: offer.minimumQuantity,
+    max: offer.maximumQuantity,
+    addOn: offer.name,
+    prerequisite: new Intl.ListFormat(i18n.language, { type: 'disjunction' }).format(prerequisites),
+  });
   return (
     <Field label={t('onboarding.subscriptions.quantity')} required validationMessage={error} className={styles.quantity}>
       <Input

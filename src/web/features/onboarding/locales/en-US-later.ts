@@ -153,6 +153,8 @@ export const onboardingLaterEnUS = {
     phone_wrong_country: 'This phone number belongs to another country/region.',
     registration_number_missing: 'Enter the organization registration number; it is required in this country/region.',
     registration_number_invalid: 'Check the organization registration number.',
+    // Issue 7: an add-on ordered without the offer it builds on.
+    prerequisite_missing: '{{addOn}} is an add-on: the customer needs {{prerequisite}} first. Order it too, or add {{addOn}} once the customer has it.',
     registration_number_not_supported: 'Leave the registration number empty; this country/region does not use one.',
     culture_not_supported: 'Choose one of the cultures in the list.',
     language_not_supported: 'Choose one of the languages in the list.',

@@ -268,5 +268,7 @@ export const onboardingZhTW: Messages['onboarding'] = {
     billing_cycle_not_supported: '此供應項目不支援這種計費方式。',
     too_big: '最多只能有 {{maximum}} 個字元。',
     invalid_type: '請輸入值。',
+    // Issue 7: an add-on ordered without the offer it builds on.
+    prerequisite_missing: '{{addOn}} 是附加元件：客戶必須先有 {{prerequisite}}。請一併訂購，或在客戶擁有後再新增 {{addOn}}。',
   },
 };
