@@ -225,7 +225,7 @@ describe("an add-on's prerequisite in the wizard", () => {
     const { page, assertNoUnexpectedErrors, close } = await signedIn(directAgent, `/customers/new/subscriptions?draft=${draft}`, language);
     await page.getByRole('checkbox', { name: names.copilot }).check();
     await page.getByRole('button', { name: next }).click();
-    const error = page.getByText(message);
+    const error = page.getByRole('list', { name: language === 'en-US' ? 'Offers' : '供應項目' }).getByText(message);
     await error.waitFor();
     await expect(page.getByText(offerIds.e3).count()).resolves.toBe(0);
     // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.

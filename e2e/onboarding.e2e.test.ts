@@ -243,7 +243,9 @@ describe('field errors', () => {
     // Out of the offer's bounds: said at the field, and Next stays here.
     await chooseOffer(page, offers.basic, 5000);
     await page.getByRole('button', { name: 'Next: Review' }).click();
-    await page.getByText('Enter between 1 and 300 licenses for this offer').waitFor();
+    await page.getByRole('list', { name: 'Offers' }).getByText('Enter between 1 and 300 licenses for this offer').waitFor();
+    // The summary links to the field it counts.
+    await page.getByRole('alert').getByRole('link', { name: `Number of licenses for ${offers.basic}` }).waitFor();
     await expect(page.getByLabel(`Number of licenses for ${offers.basic}`).getAttribute('aria-invalid')).resolves.toBe('true');
     expect(new URL(page.url()).pathname).toBe('/customers/new/subscriptions');
     await expectNoAxeViolations(page);
