@@ -190,7 +190,7 @@ describe('GET /v1/customers: sort by name or date added (ours), keyset paging fo
     ['Bravo', '2026-03-04T09:30:00.500000Z'],
     ['Echo', '2024-12-31T23:59:59.999999Z'],
   ] as const;
-  let customers: { id: string; name: string; createdAt: string }[] = [];
+  const customers: { id: string; name: string; createdAt: string }[] = [];
 
   beforeAll(async () => {
     me = await ownPartner();
