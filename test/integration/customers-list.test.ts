@@ -273,6 +273,18 @@ describe('GET /v1/customers: sort by name or date added (ours), keyset paging fo
     expect(fine.statusCode).toBe(200);
   });
 
+  it('answers odd values of every list parameter, on the list and the export, with a 4xx', async () => {
+    const nul = encodeURIComponent(JSON.stringify({ Field: 'CompanyName', Value: 'a\u0000b', Operator: 'contains' }));
+    const odd = [`filter=${nul}`, 'filter=%7B%22Operator%22:%22ends_with%22%7D', 'country=%00', 'country=1', 'indirectResellerId=%00', 'sort=%00', 'sort='];
+    for (const path of ['/v1/customers', '/v1/customers/export']) {
+      for (const query of path === '/v1/customers' ? [...odd, 'size=-1'] : odd) {
+        const response = await get(`${path}?${query}`, me.headers);
+        expect(response.statusCode, `${path}?${query}`).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, `${path}?${query}`).toBeLessThan(500);
+      }
+    }
+  });
+
   it('refuses an unknown sort with a 400 naming it', async () => {
     const response = await get('/v1/customers?sort=domain', me.headers);
     expect(response.statusCode).toBe(400);

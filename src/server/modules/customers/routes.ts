@@ -59,7 +59,9 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
         'The query parameters of GET /v1/customers, without paging. text/csv in UTF-8 with a byte-order mark (for spreadsheets), ' +
         'a header row, RFC 4180 quoting; a cell beginning with = + - @ is prefixed with \' so that no spreadsheet runs it.',
       querystring: customerCriteriaQuerySchema,
-      response: { 200: z.string().meta({ description: 'text/csv; charset=utf-8' }), ...errors },
+      // The 200 is text/csv, the errors JSON: swagger lists both types for each status.
+      produces: ['text/csv', 'application/json'],
+      response: { 200: z.string().meta({ description: 'The customers, one a line after the header row' }), ...errors },
     },
   }, async (request, reply) => {
     const rows = customers.exportCsv(requirePrincipal(request), request.query);

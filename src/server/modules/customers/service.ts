@@ -374,6 +374,8 @@ function parseFilter(raw: string | undefined): repo.CustomerListFilter | undefin
   if (!result.success) {
     throw filterError(`filter is not valid: Field must be CompanyName, Domain or IndirectReseller, Value a non-empty string, Operator starts_with or contains.`);
   }
+  // JSON can carry a NUL as \u0000, past the check of raw query strings; PostgreSQL text cannot hold one.
+  if (result.data.Value.includes('\u0000')) throw filterError('filter Value may not contain a NUL character (\\u0000); remove it.');
   return { field: result.data.Field, operator: result.data.Operator, value: result.data.Value };
 }
 

@@ -1,4 +1,5 @@
 import type { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
+import type { customersListEnUS } from '../../features/customers/locales/list-en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -91,28 +92,6 @@ export const enUS = {
     noMatchesTitle: 'No customers match “{{query}}”',
     noMatchesBody: 'Check the spelling, or search for another part of the name or domain.',
     loadFailed: 'The customers could not be loaded.',
-    // The list's filters, order and export (issue 7).
-    list: {
-      filters: 'Filter and sort customers',
-      country: 'Country/region',
-      allCountries: 'All countries/regions',
-      reseller: 'Indirect reseller',
-      allResellers: 'All indirect resellers',
-      inactiveReseller: '{{name}} ({{state}})',
-      sort: 'Sort by',
-      sorts: {
-        nameAscending: 'Company name, A to Z',
-        nameDescending: 'Company name, Z to A',
-        newest: 'Date added, newest first',
-        oldest: 'Date added, oldest first',
-      },
-      exportCsv: 'Export CSV',
-      noMatchesTitle: 'No customers match these filters',
-      noMatchesBody: 'Change the filters, or clear them to see all your customers.',
-      clearFilters: 'Clear search and filters',
-      resellersFailed: 'Your indirect resellers could not be loaded, so the list cannot be filtered by reseller.',
-      countryViaReseller: '{{country}} · through {{name}}',
-    },
     drafts: {
       title: 'Unfinished customers',
       description: 'Add-customer wizards you left before submitting. Only you see them.',
@@ -238,6 +217,8 @@ export const enUS = {
   onboarding: onboardingEnUS as OnboardingStrings,
   // Typed here, brought at run time by the customer page's code (features/customers/locales/register-en-US.ts).
   customerDetail: {} as typeof customerDetailEnUS,
+  // Typed here, brought at run time by the customers list's code (features/customers/locales/register-list-en-US.ts).
+  customersList: {} as typeof customersListEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,4 +1,5 @@
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
+import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
 import type { Messages } from './en-US.ts';
 
@@ -95,28 +96,6 @@ export const zhTW: Messages = {
     noMatchesTitle: '沒有符合「{{query}}」的客戶',
     noMatchesBody: '請檢查拼字，或改搜尋名稱或網域的其他部分。',
     loadFailed: '無法載入客戶。',
-    // 清單的篩選、排序與匯出（issue 7）。
-    list: {
-      filters: '篩選與排序客戶',
-      country: '國家/地區',
-      allCountries: '所有國家/地區',
-      reseller: '間接轉售商',
-      allResellers: '所有間接轉售商',
-      inactiveReseller: '{{name}}（{{state}}）',
-      sort: '排序方式',
-      sorts: {
-        nameAscending: '公司名稱，A 到 Z',
-        nameDescending: '公司名稱，Z 到 A',
-        newest: '新增日期，由新到舊',
-        oldest: '新增日期，由舊到新',
-      },
-      exportCsv: '匯出 CSV',
-      noMatchesTitle: '沒有符合這些篩選條件的客戶',
-      noMatchesBody: '請變更篩選條件，或清除篩選條件以查看所有客戶。',
-      clearFilters: '清除搜尋與篩選條件',
-      resellersFailed: '無法載入您的間接轉售商，因此無法依轉售商篩選清單。',
-      countryViaReseller: '{{country}} · 透過 {{name}}',
-    },
     drafts: {
       title: '未完成的客戶',
       description: '您在提交前離開的新增客戶精靈。只有您看得到。',
@@ -241,6 +220,7 @@ export const zhTW: Messages = {
   },
   onboarding: onboardingZhTW,
   customerDetail: customerDetailZhTW,
+  customersList: customersListZhTW,
 };
 
 /**

@@ -66,10 +66,10 @@ export function CustomerSearch({
           />
         </Field>
       </div>
-      <div className={styles.row} role="group" aria-label={t('customers.list.filters')}>
-        <Field label={t('customers.list.country')} className={styles.field}>
+      <div className={styles.row} role="group" aria-label={t('customersList.filters')}>
+        <Field label={t('customersList.country')} className={styles.field}>
           <Select value={query.country ?? ''} onChange={(_event, data) => onQueryChange({ country: data.value === '' ? null : data.value })}>
-            <option value="">{t('customers.list.allCountries')}</option>
+            <option value="">{t('customersList.allCountries')}</option>
             {countries.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
@@ -78,9 +78,9 @@ export function CustomerSearch({
           </Select>
         </Field>
         {resellers !== null ? (
-          <Field label={t('customers.list.reseller')} className={styles.field}>
+          <Field label={t('customersList.reseller')} className={styles.field}>
             <Select value={query.resellerId ?? ''} onChange={(_event, data) => onQueryChange({ resellerId: data.value === '' ? null : data.value })}>
-              <option value="">{t('customers.list.allResellers')}</option>
+              <option value="">{t('customersList.allResellers')}</option>
               {resellers.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -89,18 +89,18 @@ export function CustomerSearch({
             </Select>
           </Field>
         ) : null}
-        <Field label={t('customers.list.sort')} className={styles.field}>
+        <Field label={t('customersList.sort')} className={styles.field}>
           <Select value={query.sort} onChange={(_event, data) => onQueryChange({ sort: data.value as CustomerSort })}>
             {sortOptions.map((option) => (
               <option key={option.value} value={option.value}>
-                {t(`customers.list.sorts.${option.label}`)}
+                {t(`customersList.sorts.${option.label}`)}
               </option>
             ))}
           </Select>
         </Field>
         {/* A plain link: the server streams the file and the browser saves it, however many customers match. */}
         <Button as="a" href={customersExportUrl(query)} download="customers.csv" icon={<ArrowDownload20Regular />} className={styles.export}>
-          {t('customers.list.exportCsv')}
+          {t('customersList.exportCsv')}
         </Button>
       </div>
       {notice}

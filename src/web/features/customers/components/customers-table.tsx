@@ -75,7 +75,7 @@ export function CustomersTable({ customers, sort, onSortChange }: { customers: C
                   </span>
                   <span className={mergeClasses(styles.secondary, styles.narrowOnly)}>
                     {customer.indirectReseller
-                      ? t('customers.list.countryViaReseller', { country: format.region(customer.billingProfile.defaultAddress.country), name: customer.indirectReseller.name })
+                      ? t('customersList.countryViaReseller', { country: format.region(customer.billingProfile.defaultAddress.country), name: customer.indirectReseller.name })
                       : format.region(customer.billingProfile.defaultAddress.country)}
                   </span>
                 </div>

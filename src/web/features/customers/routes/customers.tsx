@@ -1,3 +1,4 @@
+import '../locales/register-list-en-US.ts';
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { PeopleSearch24Regular, People24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
@@ -90,7 +91,7 @@ function useFilterOptions() {
   const resellerOptions = isProvider
     ? (resellers.data ?? []).map((reseller) => ({
         value: reseller.id,
-        label: reseller.state === 'Active' ? reseller.name : t('customers.list.inactiveReseller', { name: reseller.name, state: t(`resellers.states.${reseller.state}`) }),
+        label: reseller.state === 'Active' ? reseller.name : t('customersList.inactiveReseller', { name: reseller.name, state: t(`resellers.states.${reseller.state}`) }),
       }))
     : null;
   return { countryOptions, resellerOptions, resellersFailed: resellers.isError };
@@ -122,9 +123,9 @@ export function Component() {
       ) : (
         <EmptyState
           icon={<PeopleSearch24Regular />}
-          title={query.search === '' ? t('customers.list.noMatchesTitle') : t('customers.noMatchesTitle', { query: query.search })}
-          body={filtered ? t('customers.list.noMatchesBody') : t('customers.noMatchesBody')}
-          action={<Button onClick={clearFilters}>{t('customers.list.clearFilters')}</Button>}
+          title={query.search === '' ? t('customersList.noMatchesTitle') : t('customers.noMatchesTitle', { query: query.search })}
+          body={filtered ? t('customersList.noMatchesBody') : t('customers.noMatchesBody')}
+          action={<Button onClick={clearFilters}>{t('customersList.clearFilters')}</Button>}
         />
       );
   else
@@ -169,7 +170,7 @@ export function Component() {
             onQueryChange={change}
             countries={countryOptions}
             resellers={resellerOptions}
-            notice={resellersFailed ? <Text className={styles.count}>{t('customers.list.resellersFailed')}</Text> : null}
+            notice={resellersFailed ? <Text className={styles.count}>{t('customersList.resellersFailed')}</Text> : null}
           />
           {content}
         </Panel>
