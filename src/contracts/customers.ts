@@ -49,18 +49,42 @@ export type Customer = z.infer<typeof customerSchema>;
 
 export const customerCollectionSchema = collectionSchema(customerSchema);
 
+/**
+ * Partner Center's `filter` (URL-encoded JSON). It documents only `starts_with`; `contains` (ours) finds
+ * the value anywhere in the field ("wind" finds "Northwind Traders"), as the portal's search does.
+ */
 export const customerFilterSchema = z.object({
   Field: z.enum(['CompanyName', 'Domain', 'IndirectReseller']),
   Value: z.string().min(1).max(255),
-  Operator: z.literal('starts_with'),
+  Operator: z.enum(['starts_with', 'contains']),
 });
 export type CustomerFilter = z.infer<typeof customerFilterSchema>;
 
-export const customerListQuerySchema = z.object({
-  size: z.coerce.number().int().min(1, 'size must be between 1 and 500').max(500, 'size must be between 1 and 500').default(100),
+/** The orders of the list (ours): by company name or date added, `-` for descending; ties by id. */
+export const customerSorts = ['companyName', '-companyName', 'createdAt', '-createdAt'] as const;
+export type CustomerSort = (typeof customerSorts)[number];
+
+/** What selects and orders the customers, for a page (`GET /v1/customers`) and for the CSV export alike. */
+export const customerCriteriaQuerySchema = z.object({
   filter: z.string().max(2000).optional(),
+  /** Ours: the customer's country (ISO 3166 alpha-2, `UK` read as `GB`). */
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'country must be a two-letter ISO 3166 code such as US')
+    .optional(),
+  /** Ours, for indirect providers: the tenant id of the indirect reseller associated with the customers. */
+  indirectResellerId: z.guid('indirectResellerId must be the tenant id (a GUID) of one of your indirect resellers').optional(),
+  sort: z.enum(customerSorts, { error: `sort must be one of ${customerSorts.join(', ')}` }).default('companyName'),
+});
+export type CustomerCriteriaQuery = z.infer<typeof customerCriteriaQuerySchema>;
+
+export const customerListQuerySchema = customerCriteriaQuerySchema.extend({
+  size: z.coerce.number().int().min(1, 'size must be between 1 and 500').max(500, 'size must be between 1 and 500').default(100),
   seekOperation: z.enum(['Next']).optional(),
 });
+
+/** `GET /v1/customers/countries` (ours): the countries the caller's customers are in, for the list's filter. */
+export const customerCountryCollectionSchema = collectionSchema(z.object({ country: z.string() }));
 
 export const relationshipRequestSchema = z.object({
   url: z.string(),

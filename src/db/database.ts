@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema.ts';
@@ -66,7 +67,10 @@ async function openPglite(dataDir: string | 'memory'): Promise<DatabaseHandle> {
     lock = acquireDataDirLock(path.resolve(dataDir));
   }
   try {
-    const pglite = new PGlite(dataDir === 'memory' ? undefined : path.join(dataDir, 'pgdata'));
+    // pg_trgm serves the customer list's search inside names (migration 0003): PGlite has a contrib
+    // extension only when it is named here. (Options go in the one-argument form: PGlite ignores them
+    // after an undefined dataDir.)
+    const pglite = new PGlite({ ...(dataDir === 'memory' ? {} : { dataDir: path.join(dataDir, 'pgdata') }), extensions: { pg_trgm } });
     await pglite.waitReady;
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     return {

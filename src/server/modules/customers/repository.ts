@@ -2,26 +2,44 @@ import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Executor } from '#db/database.ts';
 import type { CustomerRelationshipsTable, CustomersTable } from '#db/schema.ts';
+import type { CustomerSort } from '#contracts/customers.ts';
 
 export interface CustomerListFilter {
   field: 'CompanyName' | 'Domain' | 'IndirectReseller';
-  prefix: string;
+  operator: 'starts_with' | 'contains';
+  value: string;
 }
 
-/** A keyset position: the last row of the previous page in the (lower(company_name), id) order. */
-export interface CustomerCursor { name: string; id: string }
+export interface CustomerListCriteria {
+  filter?: CustomerListFilter | undefined;
+  /** ISO alpha-2, upper case. */
+  country?: string | undefined;
+  indirectResellerId?: string | undefined;
+  sort: CustomerSort;
+}
+
+/**
+ * A keyset position: the sort key and id of the last row of the previous page. The key is
+ * lower(company_name), or created_at as ISO text to the microsecond (a JS Date keeps only milliseconds,
+ * and two customers added in the same millisecond must not be skipped).
+ */
+export interface CustomerCursor { key: string; id: string }
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** Customers that `partnerId` has an active relationship with. Every read of customers goes through it. */
-function visibleCustomers(db: Executor, partnerId: string) {
+function visibleRelationships(db: Executor, partnerId: string) {
   return db
     .selectFrom('customers as c')
     .innerJoin('customer_relationships as cr', (join) =>
       join.onRef('cr.customer_id', '=', 'c.id').on('cr.partner_id', '=', partnerId).on('cr.state', '=', 'active'),
-    )
+    );
+}
+
+function visibleCustomers(db: Executor, partnerId: string) {
+  return visibleRelationships(db, partnerId)
     // An indirect reseller's own relationship names its provider; the reseller is then the partner itself.
     .leftJoin('partner_organizations as reseller', (join) =>
       join.on('reseller.id', '=', sql<string>`coalesce(cr.indirect_reseller_id, case when cr.indirect_provider_id is not null then cr.partner_id end)`),
@@ -54,7 +72,6 @@ function visibleCustomers(db: Executor, partnerId: string) {
       'reseller.mpn_id as indirect_reseller_mpn_id',
       'cr.indirect_provider_id',
       'provider.name as indirect_provider_name',
-      sql<string>`lower(c.company_name)`.as('sort_name'),
     ]);
 }
 
@@ -64,16 +81,31 @@ export async function findVisibleCustomer(db: Executor, partnerId: string, custo
   return visibleCustomers(db, partnerId).where('c.id', '=', customerId).executeTakeFirst();
 }
 
-/** One page in (lower(company_name), id) order; keyset, never OFFSET, so page 10,000 costs what page 1 does. */
+const sortKeys = {
+  companyName: sql<string>`lower(c.company_name)`,
+  createdAt: sql<string>`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+};
+
+/**
+ * One page of the customers matching `criteria`, in its sort order with ties broken by id; keyset,
+ * never OFFSET, so page 10,000 costs what page 1 does. Each order has an index: (lower(company_name), id)
+ * and (created_at, id), read backwards for descending; `contains` is served by the pg_trgm GIN indexes.
+ */
 export async function listVisibleCustomers(
   db: Executor,
   partnerId: string,
-  options: { limit: number; after?: CustomerCursor | undefined; filter?: CustomerListFilter | undefined },
+  criteria: CustomerListCriteria,
+  page: { limit: number; after?: CustomerCursor | undefined },
 ) {
-  let query = visibleCustomers(db, partnerId);
-  if (options.filter) {
-    const pattern = `${escapeLike(options.filter.prefix.toLowerCase())}%`;
-    switch (options.filter.field) {
+  const byName = criteria.sort === 'companyName' || criteria.sort === '-companyName';
+  const descending = criteria.sort.startsWith('-');
+  const column = byName ? sql`lower(c.company_name)` : sql`c.created_at`;
+  let query = visibleCustomers(db, partnerId).select((byName ? sortKeys.companyName : sortKeys.createdAt).as('sort_key'));
+  if (criteria.filter) {
+    const { field, operator, value } = criteria.filter;
+    const escaped = escapeLike(value.toLowerCase());
+    const pattern = operator === 'contains' ? `%${escaped}%` : `${escaped}%`;
+    switch (field) {
       case 'CompanyName':
         query = query.where(sql<string>`lower(c.company_name)`, 'like', pattern);
         break;
@@ -85,11 +117,24 @@ export async function listVisibleCustomers(
         break;
     }
   }
-  if (options.after) {
-    const { name, id } = options.after;
-    query = query.where(sql<boolean>`(lower(c.company_name), c.id) > (${name}, ${id}::uuid)`);
+  if (criteria.country) query = query.where('c.country', '=', criteria.country);
+  if (criteria.indirectResellerId) query = query.where('cr.indirect_reseller_id', '=', criteria.indirectResellerId);
+  if (page.after) {
+    const key = byName ? sql`${page.after.key}` : sql`${page.after.key}::timestamptz`;
+    query = query.where(sql<boolean>`(${column}, c.id) ${sql.raw(descending ? '<' : '>')} (${key}, ${page.after.id}::uuid)`);
   }
-  return query.orderBy(sql`lower(c.company_name)`).orderBy('c.id').limit(options.limit).execute();
+  const direction = descending ? 'desc' : 'asc';
+  return query.orderBy(column, direction).orderBy('c.id', direction).limit(page.limit).execute();
+}
+
+/** The countries of the customers `partnerId` sees, for the list's filter. */
+export async function listVisibleCountries(db: Executor, partnerId: string) {
+  const rows = await visibleRelationships(db, partnerId)
+    .select('c.country')
+    .distinct()
+    .orderBy('c.country')
+    .execute();
+  return rows.map((row) => row.country);
 }
 
 export async function isDomainRegistered(db: Executor, instance: 'public' | 'usgov', domain: string) {

@@ -1,8 +1,11 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONTINUATION_HEADER, errorResponseSchema } from '#contracts/common.ts';
 import {
   customerCollectionSchema,
+  customerCountryCollectionSchema,
+  customerCriteriaQuerySchema,
   customerListQuerySchema,
   customerSchema,
   eligibilityValidationCollectionSchema,
@@ -34,18 +37,52 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
   app.get('/v1/customers', {
     schema: {
       tags: ['customers'],
-      summary: 'The customers I have a relationship with, by company name; keyset paging with MS-ContinuationToken',
+      summary: 'The customers I have a relationship with; keyset paging with MS-ContinuationToken',
+      description:
+        'Partner Center\'s `filter` (URL-encoded JSON `{"Field":"CompanyName"|"Domain"|"IndirectReseller","Value":"...","Operator":"starts_with"}`), ' +
+        'case-insensitive. Ours: the operator `contains` (the value anywhere in the field), `country`, `indirectResellerId` and `sort` ' +
+        '(companyName, -companyName, createdAt, -createdAt; ties by id). A continuation token serves only the query it came with.',
       querystring: customerListQuerySchema,
       headers: z.object({ [CONTINUATION_HEADER]: z.string().max(2000).optional() }),
       response: { 200: customerCollectionSchema, ...errors },
     },
   }, async (request) => {
-    const page = await customers.list(requirePrincipal(request), {
-      size: request.query.size,
-      filter: request.query.filter,
-      continuationToken: request.headers[CONTINUATION_HEADER],
-    });
+    const { size, seekOperation: _seek, ...criteria } = request.query;
+    const page = await customers.list(requirePrincipal(request), { ...criteria, size, continuationToken: request.headers[CONTINUATION_HEADER] });
     return collection(page.items, page.selfUri, page.next);
+  });
+
+  app.get('/v1/customers/export', {
+    schema: {
+      tags: ['customers'],
+      summary: 'Every customer matching the query, as CSV (ours)',
+      description:
+        'The query parameters of GET /v1/customers, without paging. text/csv in UTF-8 with a byte-order mark (for spreadsheets), ' +
+        'a header row, RFC 4180 quoting; a cell beginning with = + - @ is prefixed with \' so that no spreadsheet runs it.',
+      querystring: customerCriteriaQuerySchema,
+      // The 200 is text/csv, the errors JSON: swagger lists both types for each status.
+      produces: ['text/csv', 'application/json'],
+      response: { 200: z.string().meta({ description: 'The customers, one a line after the header row' }), ...errors },
+    },
+  }, async (request, reply) => {
+    const rows = customers.exportCsv(requirePrincipal(request), request.query);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="customers.csv"')
+      .header('cache-control', 'no-store')
+      // A stream goes out as it is, past the serializer; the schema's string documents the text.
+      .send(Readable.from(rows) as unknown as string);
+  });
+
+  app.get('/v1/customers/countries', {
+    schema: {
+      tags: ['customers'],
+      summary: 'The countries my customers are in, for the list\'s filter (ours)',
+      response: { 200: customerCountryCollectionSchema, ...errors },
+    },
+  }, async (request) => {
+    const countries = await customers.countries(requirePrincipal(request));
+    return collection(countries.map((country) => ({ country })), '/v1/customers/countries');
   });
 
   app.get('/v1/customers/relationshiprequests', {

@@ -2,13 +2,14 @@ import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
 import { assertAllowed, assertCan, can } from '#domain/roles.ts';
-import { customerFilterSchema, type Customer, type EligibilityValidation } from '#contracts/customers.ts';
+import { customerFilterSchema, customerSorts, type Customer, type CustomerCriteriaQuery, type EligibilityValidation } from '#contracts/customers.ts';
 import type { CreateCustomerRequest } from '#contracts/onboarding.ts';
 import type { Db, Executor } from '#db/database.ts';
 import { sha256, temporaryPassword, type Clock, type IdGenerator } from '#server/lib/adapters.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
 import { recordAudit } from '#server/modules/audit/repository.ts';
+import { csvRow } from '#server/lib/csv.ts';
 import * as repo from './repository.ts';
 
 export interface CustomersDeps {
@@ -261,25 +262,54 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
       }));
     },
 
-    async list(principal: Principal, query: { size: number; filter?: string | undefined; continuationToken?: string | undefined }) {
+    /** GET /v1/customers: one page; the continuation token holds the position and which query it belongs to. */
+    async list(principal: Principal, query: CustomerCriteriaQuery & { size: number; continuationToken?: string | undefined }) {
       assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
-      const filter = parseFilter(query.filter);
-      const filterKey = filter ? `${filter.field}:${filter.prefix.toLowerCase()}` : '';
-      const after = query.continuationToken ? decodeCursor(query.continuationToken, filterKey) : undefined;
-      const rows = await repo.listVisibleCustomers(db, principal.user.partner.id, { limit: query.size + 1, after, filter });
+      const criteria = resolveCriteria(query);
+      const after = query.continuationToken ? decodeContinuationToken(query.continuationToken, criteria) : undefined;
+      const rows = await repo.listVisibleCustomers(db, principal.user.partner.id, criteria, { limit: query.size + 1, after });
       const page = rows.slice(0, query.size);
       const last = page.at(-1);
-      const params = new URLSearchParams({ size: String(query.size) });
-      if (query.filter) params.set('filter', query.filter);
+      const params = criteriaParams(query);
+      params.set('size', String(query.size));
       const selfUri = `/v1/customers?${params}`;
       params.set('seekOperation', 'Next');
       return {
         items: page.map(toCustomer),
         selfUri,
         next: rows.length > query.size && last
-          ? { uri: `/v1/customers?${params}`, continuationToken: encodeCursor({ name: last.sort_name, id: last.id }, filterKey) }
+          ? { uri: `/v1/customers?${params}`, continuationToken: encodeContinuationToken({ key: last.sort_key, id: last.id }, criteria) }
           : undefined,
       };
+    },
+
+    /**
+     * GET /v1/customers/export (ours): every customer matching the query, as CSV. The query and the
+     * caller's rights are checked before the first byte; the rows then follow in keyset batches, so
+     * 100,000 customers never sit in memory at once.
+     */
+    exportCsv(principal: Principal, query: CustomerCriteriaQuery): AsyncIterable<string> {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
+      const criteria = resolveCriteria(query);
+      const partnerId = principal.user.partner.id;
+      return (async function* rows() {
+        yield `\uFEFF${csvRow(customerCsvColumns.map((column) => column.header))}`;
+        let after: repo.CustomerCursor | undefined;
+        for (;;) {
+          const batch = await repo.listVisibleCustomers(db, partnerId, criteria, { limit: EXPORT_BATCH, after });
+          if (batch.length === 0) return;
+          yield batch.map((row) => csvRow(customerCsvColumns.map((column) => column.value(row)))).join('');
+          if (batch.length < EXPORT_BATCH) return;
+          const last = batch.at(-1)!;
+          after = { key: last.sort_key, id: last.id };
+        }
+      })();
+    },
+
+    /** GET /v1/customers/countries (ours): where the caller's customers are, for the list's country filter. */
+    async countries(principal: Principal) {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
+      return repo.listVisibleCountries(db, principal.user.partner.id);
     },
 
     /** The partner's one link that existing customers follow to accept a reseller relationship (SPEC §6). */
@@ -302,6 +332,46 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
 
 export type CustomersService = ReturnType<typeof createCustomersService>;
 
+const EXPORT_BATCH = 1000;
+
+/** The CSV export's columns (English headers, stable for scripts that read them). */
+const customerCsvColumns: { header: string; value: (row: repo.CustomerRow) => string | null }[] = [
+  { header: 'Customer ID', value: (row) => row.id },
+  { header: 'Company name', value: (row) => row.company_name },
+  { header: 'Domain', value: (row) => row.domain },
+  { header: 'Country/region', value: (row) => row.country },
+  { header: 'City', value: (row) => row.city },
+  { header: 'Primary contact', value: (row) => `${row.first_name} ${row.last_name}` },
+  { header: 'Email', value: (row) => row.email },
+  { header: 'Culture', value: (row) => row.culture },
+  { header: 'Indirect reseller', value: (row) => row.indirect_reseller_name },
+  { header: 'Indirect reseller ID', value: (row) => row.indirect_reseller_id },
+  { header: 'Added on (UTC)', value: (row) => row.created_at.toISOString() },
+];
+
+/** The query's filter, country and reseller, checked and normalised; bad values are 400s naming their parameter. */
+function resolveCriteria(query: CustomerCriteriaQuery): repo.CustomerListCriteria {
+  let country: string | undefined;
+  if (query.country !== undefined) {
+    country = normalizeCountry(query.country);
+    if (!country) {
+      const message = `country ${query.country} is not an ISO 3166 country code; send two letters such as US or TW.`;
+      throw new DomainError('invalid_input', message, [{ field: 'country', code: 'invalid_country', message }]);
+    }
+  }
+  return { filter: parseFilter(query.filter), country, indirectResellerId: query.indirectResellerId?.toLowerCase(), sort: query.sort };
+}
+
+/** The query's own parameters, for the collection's self and next links. */
+function criteriaParams(query: CustomerCriteriaQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.filter) params.set('filter', query.filter);
+  if (query.country) params.set('country', query.country);
+  if (query.indirectResellerId) params.set('indirectResellerId', query.indirectResellerId);
+  if (query.sort !== 'companyName') params.set('sort', query.sort);
+  return params;
+}
+
 function parseFilter(raw: string | undefined): repo.CustomerListFilter | undefined {
   if (!raw) return undefined;
   let text = raw;
@@ -323,9 +393,11 @@ function parseFilter(raw: string | undefined): repo.CustomerListFilter | undefin
   const lowered = json && typeof json === 'object' ? Object.fromEntries(Object.entries(json).map(([k, v]) => [k.toLowerCase(), v])) : {};
   const result = customerFilterSchema.safeParse({ Field: lowered.field, Value: lowered.value, Operator: lowered.operator });
   if (!result.success) {
-    throw filterError(`filter is not valid: Field must be CompanyName, Domain or IndirectReseller, Value a non-empty string, Operator starts_with.`);
+    throw filterError(`filter is not valid: Field must be CompanyName, Domain or IndirectReseller, Value a non-empty string, Operator starts_with or contains.`);
   }
-  return { field: result.data.Field, prefix: result.data.Value };
+  // JSON can carry a NUL as \u0000, past the check of raw query strings; PostgreSQL text cannot hold one.
+  if (result.data.Value.includes('\u0000')) throw filterError('filter Value may not contain a NUL character (\\u0000); remove it.');
+  return { field: result.data.Field, operator: result.data.Operator, value: result.data.Value };
 }
 
 function domainTakenError(domain: string): FieldError {
@@ -340,17 +412,51 @@ function filterError(message: string) {
   return new DomainError('invalid_input', message, [{ field: 'filter', code: 'invalid_filter', message }]);
 }
 
-function encodeCursor(cursor: repo.CustomerCursor, filterKey: string): string {
-  return Buffer.from(JSON.stringify([cursor.name, cursor.id, filterKey])).toString('base64url');
+
+/**
+ * The continuation token: the position, and a digest of the query it was issued for (its sort named
+ * apart, so that a mismatch can say so). A token of another query, or a forged one, is a 400.
+ */
+export function encodeContinuationToken(cursor: repo.CustomerCursor, criteria: repo.CustomerListCriteria): string {
+  return Buffer.from(JSON.stringify([criteria.sort, cursor.key, cursor.id, criteriaDigest(criteria)])).toString('base64url');
 }
 
-function decodeCursor(token: string, filterKey: string): repo.CustomerCursor {
+function decodeContinuationToken(token: string, criteria: repo.CustomerListCriteria): repo.CustomerCursor {
+  let parts: unknown[] = [];
   try {
-    const [name, id, key] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) && key === filterKey) return { name, id };
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed)) parts = parsed;
   } catch {
     // reported below
   }
-  const message = 'The MS-ContinuationToken is not valid for this query. Start again from the first page.';
-  throw new DomainError('invalid_input', message, [{ field: 'MS-ContinuationToken', code: 'invalid_continuation', message }]);
+  const [sort, key, id, digest] = parts;
+  if (typeof sort === 'string' && sort !== criteria.sort && (customerSorts as readonly string[]).includes(sort)) {
+    throw continuationError(`The MS-ContinuationToken belongs to sort=${sort}, not sort=${criteria.sort}. Start again from the first page.`);
+  }
+  const validKey = typeof key === 'string' && (criteria.sort.endsWith('companyName') ? isNameKey(key) : isTimestampKey(key));
+  if (sort === criteria.sort && validKey && typeof id === 'string' && GUID.test(id) && digest === criteriaDigest(criteria)) return { key, id };
+  throw continuationError('The MS-ContinuationToken is not valid for this query. Start again from the first page.');
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Checked here so that a forged key never reaches the SQL cast (a 500): no NUL in a name, and a
+// timestamp that is a real instant (Date round-trips it: no 30 February), in years PostgreSQL takes.
+function isNameKey(key: string) {
+  return key.length <= 1000 && !key.includes('\u0000');
+}
+
+function isTimestampKey(key: string) {
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(key)) return false;
+  const date = new Date(`${key.slice(0, 23)}Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 23) === key.slice(0, 23);
+}
+
+function criteriaDigest({ filter, country, indirectResellerId }: repo.CustomerListCriteria): string {
+  const what = [filter?.field ?? '', filter?.operator ?? '', filter?.value.toLowerCase() ?? '', country ?? '', indirectResellerId ?? ''];
+  return sha256(JSON.stringify(what)).slice(0, 16);
+}
+
+function continuationError(message: string) {
+  return new DomainError('invalid_input', message, [{ field: 'MS-ContinuationToken', code: 'invalid_continuation', message }]);
 }

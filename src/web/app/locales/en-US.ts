@@ -1,4 +1,5 @@
 import type { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
+import type { customersListEnUS } from '../../features/customers/locales/list-en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -65,8 +66,8 @@ export const enUS = {
     description: 'The customers your organization has a relationship with.',
     searchBy: 'Search by',
     searchLabel: 'Search customers',
-    searchPlaceholderCompanyName: 'Company name starts with…',
-    searchPlaceholderDomain: 'Domain starts with…',
+    searchPlaceholderCompanyName: 'Any part of the company name',
+    searchPlaceholderDomain: 'Any part of the domain',
     fields: {
       CompanyName: 'Company name',
       Domain: 'Domain',
@@ -79,7 +80,6 @@ export const enUS = {
       createdAt: 'Added on',
     },
     tableLabel: 'Customers',
-    viaReseller: 'Through {{name}}',
     noReseller: 'None',
     addCustomer: 'Add customer',
     shown_one: 'Showing {{count, number}} customer',
@@ -90,7 +90,7 @@ export const enUS = {
     emptyBody: 'Customers you add or who accept your relationship invitation appear here.',
     emptyBodyCanAdd: 'Customers you add or who accept your relationship invitation appear here. Start with Add customer.',
     noMatchesTitle: 'No customers match “{{query}}”',
-    noMatchesBody: 'Check the spelling, or search by the start of the name or domain.',
+    noMatchesBody: 'Check the spelling, or search for another part of the name or domain.',
     loadFailed: 'The customers could not be loaded.',
     drafts: {
       title: 'Unfinished customers',
@@ -219,6 +219,8 @@ export const enUS = {
   onboarding: onboardingEnUS as OnboardingStrings,
   // Typed here, brought at run time by the customer page's code (features/customers/locales/register-en-US.ts).
   customerDetail: {} as typeof customerDetailEnUS,
+  // Typed here, brought at run time by the customers list's code (features/customers/locales/register-list-en-US.ts).
+  customersList: {} as typeof customersListEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

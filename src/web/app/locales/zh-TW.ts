@@ -1,4 +1,5 @@
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
+import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
 import type { Messages } from './en-US.ts';
 
@@ -69,8 +70,8 @@ export const zhTW: Messages = {
     description: '與貴組織有合作關係的客戶。',
     searchBy: '搜尋依據',
     searchLabel: '搜尋客戶',
-    searchPlaceholderCompanyName: '公司名稱開頭為…',
-    searchPlaceholderDomain: '網域開頭為…',
+    searchPlaceholderCompanyName: '公司名稱的任一部分',
+    searchPlaceholderDomain: '網域的任一部分',
     fields: {
       CompanyName: '公司名稱',
       Domain: '網域',
@@ -83,7 +84,6 @@ export const zhTW: Messages = {
       createdAt: '新增日期',
     },
     tableLabel: '客戶',
-    viaReseller: '透過 {{name}}',
     noReseller: '無',
     addCustomer: '新增客戶',
     shown_one: '顯示 {{count, number}} 位客戶',
@@ -94,7 +94,7 @@ export const zhTW: Messages = {
     emptyBody: '您新增的客戶，以及接受您合作關係邀請的客戶，會顯示在這裡。',
     emptyBodyCanAdd: '您新增的客戶，以及接受您合作關係邀請的客戶，會顯示在這裡。請從「新增客戶」開始。',
     noMatchesTitle: '沒有符合「{{query}}」的客戶',
-    noMatchesBody: '請檢查拼字，或以名稱或網域的開頭搜尋。',
+    noMatchesBody: '請檢查拼字，或改搜尋名稱或網域的其他部分。',
     loadFailed: '無法載入客戶。',
     drafts: {
       title: '未完成的客戶',
@@ -222,6 +222,7 @@ export const zhTW: Messages = {
   },
   onboarding: onboardingZhTW,
   customerDetail: customerDetailZhTW,
+  customersList: customersListZhTW,
 };
 
 /**

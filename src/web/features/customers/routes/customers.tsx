@@ -1,6 +1,7 @@
+import '../locales/register-list-en-US.ts';
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { PeopleSearch24Regular, People24Regular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDebouncedValue } from '../../../app/use-debounced-value.ts';
@@ -10,7 +11,12 @@ import { Loading } from '../../../app/ui/loading.tsx';
 import { Panel } from '../../../app/ui/panel.tsx';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { QueryError } from '../../../app/ui/query-error.tsx';
-import { useCustomers, type CustomerSearchField } from '../api/get-customers.ts';
+import { customerSorts } from '#contracts/customers.ts';
+import { useFormatters } from '../../../app/format.ts';
+import { useCurrentUser } from '../../../app/session.tsx';
+import { useCustomerCountries } from '../api/get-customer-countries.ts';
+import { useCustomers, type CustomerListQuery } from '../api/get-customers.ts';
+import { useResellerOptions } from '../api/get-reseller-options.ts';
 import { useDrafts } from '../api/get-drafts.ts';
 import { CustomerSearch } from '../components/customer-search.tsx';
 import { DraftsList } from '../components/drafts-list.tsx';
@@ -22,46 +28,85 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-/** The search lives in the address (`?by=Domain&q=contoso`), so a reload or a shared link keeps it. */
-function useSearchState() {
+/**
+ * The search, filters and order live in the address (`?by=Domain&q=contoso&country=TW&reseller=…&sort=-createdAt`),
+ * so a reload or a shared link keeps them.
+ */
+function useListState() {
   const [params, setParams] = useSearchParams();
-  const field: CustomerSearchField = params.get('by') === 'Domain' ? 'Domain' : 'CompanyName';
-  const query = params.get('q') ?? '';
-  const [input, setInput] = useState(query);
+  const sortParam = params.get('sort');
+  const query: CustomerListQuery = {
+    field: params.get('by') === 'Domain' ? 'Domain' : 'CompanyName',
+    search: params.get('q') ?? '',
+    country: params.get('country'),
+    resellerId: params.get('reseller'),
+    sort: customerSorts.find((sort) => sort === sortParam) ?? 'companyName',
+  };
+  const [input, setInput] = useState(query.search);
   const debounced = useDebouncedValue(input.trim(), 300);
+  const update = useCallback(
+    (change: Partial<Record<'by' | 'q' | 'country' | 'reseller' | 'sort', string | null>>) =>
+      setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(change)) {
+          if (value === null || value === undefined) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+      ),
+    [setParams],
+  );
   useEffect(() => {
-    if (debounced === query) return;
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (debounced === '') next.delete('q');
-        else next.set('q', debounced);
-        return next;
-      },
-      { replace: true },
-    );
-  }, [debounced, query, setParams]);
-  const setField = (value: CustomerSearchField) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === 'CompanyName') next.delete('by');
-        else next.set('by', value);
-        return next;
-      },
-      { replace: true },
-    );
-  return { field, query, input, setInput, setField };
+    if (debounced !== query.search) update({ q: debounced === '' ? null : debounced });
+  }, [debounced, query.search, update]);
+  const change = (next: Partial<Omit<CustomerListQuery, 'search'>>) =>
+    update({
+      ...('field' in next ? { by: next.field === 'Domain' ? 'Domain' : null } : {}),
+      ...('country' in next ? { country: next.country ?? null } : {}),
+      ...('resellerId' in next ? { reseller: next.resellerId ?? null } : {}),
+      ...('sort' in next ? { sort: next.sort === 'companyName' ? null : (next.sort ?? null) } : {}),
+    });
+  // The search follows the emptied box after its pause, as it does when typing.
+  const clearFilters = () => {
+    setInput('');
+    update({ country: null, reseller: null });
+  };
+  return { query, input, setInput, change, clearFilters };
+}
+
+/** The countries of my customers and, for an indirect provider, its resellers, as the filters' options. */
+function useFilterOptions() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const user = useCurrentUser();
+  const isProvider = user.partner.kind === 'indirect_provider';
+  const countries = useCustomerCountries();
+  const resellers = useResellerOptions(isProvider);
+  const countryOptions = (countries.data ?? [])
+    .map((code) => ({ value: code, label: format.region(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const resellerOptions = isProvider
+    ? (resellers.data ?? []).map((reseller) => ({
+        value: reseller.id,
+        label: reseller.state === 'Active' ? reseller.name : t('customersList.inactiveReseller', { name: reseller.name, state: t(`resellers.states.${reseller.state}`) }),
+      }))
+    : null;
+  return { countryOptions, resellerOptions, resellersFailed: resellers.isError };
 }
 
 export function Component() {
   const styles = useStyles();
   const { t } = useTranslation();
-  const { field, query, input, setInput, setField } = useSearchState();
-  const customers = useCustomers(query === '' ? null : { field, value: query });
+  const { query, input, setInput, change, clearFilters } = useListState();
+  const { countryOptions, resellerOptions, resellersFailed } = useFilterOptions();
+  const customers = useCustomers(query);
   const canAdd = useCanAddCustomers();
   const drafts = useDrafts({ enabled: canAdd });
   const items = customers.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = query.country !== null || query.resellerId !== null;
 
   let content;
   if (customers.isPending) content = <Loading />;
@@ -69,19 +114,24 @@ export function Component() {
     content = <QueryError title={t('customers.loadFailed')} error={customers.error} onRetry={() => void customers.refetch()} />;
   else if (items.length === 0)
     content =
-      query === '' ? (
+      query.search === '' && !filtered ? (
         <EmptyState
           icon={<People24Regular />}
           title={t('customers.emptyTitle')}
           body={canAdd ? t('customers.emptyBodyCanAdd') : t('customers.emptyBody')}
         />
       ) : (
-        <EmptyState icon={<PeopleSearch24Regular />} title={t('customers.noMatchesTitle', { query })} body={t('customers.noMatchesBody')} />
+        <EmptyState
+          icon={<PeopleSearch24Regular />}
+          title={query.search === '' ? t('customersList.noMatchesTitle') : t('customers.noMatchesTitle', { query: query.search })}
+          body={filtered ? t('customersList.noMatchesBody') : t('customers.noMatchesBody')}
+          action={<Button onClick={clearFilters}>{t('customersList.clearFilters')}</Button>}
+        />
       );
   else
     content = (
       <>
-        <CustomersTable customers={items} />
+        <CustomersTable customers={items} sort={query.sort} onSortChange={(sort) => change({ sort })} />
         <div className={styles.footer}>
           <Text className={styles.count} aria-live="polite">
             {t('customers.shown', { count: items.length })}
@@ -113,7 +163,15 @@ export function Component() {
         {/* A failed drafts list is not worth an error on the customers page: the drafts are still there next time. */}
         {drafts.data && drafts.data.items.length > 0 ? <DraftsList drafts={drafts.data.items} /> : null}
         <Panel>
-          <CustomerSearch field={field} value={input} onFieldChange={setField} onValueChange={setInput} />
+          <CustomerSearch
+            query={query}
+            input={input}
+            onInputChange={setInput}
+            onQueryChange={change}
+            countries={countryOptions}
+            resellers={resellerOptions}
+            notice={resellersFailed ? <Text className={styles.count}>{t('customersList.resellersFailed')}</Text> : null}
+          />
           {content}
         </Panel>
       </div>
