@@ -3,7 +3,7 @@ import { attributesSchema } from './common.ts';
 
 /**
  * GET /v1/countryvalidationrules/{country}: the model system's CountryValidationRules fields, plus
- * ours (`isRegistrationNumberRequired`, `isPhoneRequired`, `name`).
+ * ours (`isRegistrationNumberRequired`, `isPhoneRequired`, `name`, `stateOptions`, `registrationNumberFormat`).
  */
 export const countryValidationRulesSchema = z
   .object({
@@ -27,6 +27,14 @@ export const countryValidationRulesSchema = z
     isRegistrationNumberRequired: z.boolean(),
     isPhoneRequired: z.boolean(),
     name: z.string().describe("The country's name in the caller's language"),
+    // Ours, for forms:
+    stateOptions: z
+      .array(z.object({ code: z.string(), name: z.string() }))
+      .describe('The states a form offers, by name, wherever the state is required; the value is the code. Empty where no state is asked for'),
+    registrationNumberFormat: z
+      .object({ label: z.string(), hint: z.string() })
+      .nullable()
+      .describe("What the registration number is called and looks like, in the caller's language; null where none is taken"),
     attributes: attributesSchema('CountryValidationRules'),
   })
   .meta({ id: 'CountryValidationRules' });
