@@ -221,3 +221,63 @@ describe('language and culture follow the country', () => {
     await watched.close();
   });
 });
+
+describe('the account step per country', () => {
+  it('Add new customer from a reseller’s row starts in the reseller’s country, with its defaults', async () => {
+    const watched = await signedIn(provider, 'en-US', 'desktop', `/customers/new?reseller=${brazilReseller.id}`);
+    const { page } = watched;
+    const labels = LABELS['en-US'];
+    await expect.poll(() => field(page, labels.country).inputValue()).toBe('BR');
+    await expect.poll(() => shown(page, labels.culture)).toBe('pt-BR');
+    await expect(page.getByRole('combobox', { name: 'Indirect reseller' }).inputValue()).resolves.toBe(brazilReseller.id);
+    watched.assertNoUnexpectedErrors();
+    await watched.close();
+  });
+
+  it('lists states by name (the value is the code), none where none is asked for, and en-CA for Canada', async () => {
+    for (const locale of ['en-US', 'zh-TW'] as const) {
+      const watched = await signedIn(seller, locale, 'desktop');
+      const { page } = watched;
+      const labels = LABELS[locale];
+      const state = field(page, labels.state);
+      await state.locator('option', { hasText: 'Washington' }).waitFor({ state: 'attached' });
+      await state.selectOption({ label: 'Washington' });
+      await expect(state.inputValue()).resolves.toBe('WA');
+
+      await field(page, labels.country).selectOption('IN');
+      await state.locator('option', { hasText: 'Karnataka' }).waitFor({ state: 'attached' });
+      await expect.poll(() => shown(page, labels.culture)).toBe('en-IN');
+      await field(page, labels.registration).waitFor();
+      await screenshotBoth(page, `countries-IN-${locale}-account`);
+
+      await field(page, labels.country).selectOption('GB');
+      await expect.poll(() => shown(page, labels.culture)).toBe('en-GB');
+      await expect(page.getByLabel(new RegExp(`^${labels.state}`)).count()).resolves.toBe(0);
+
+      await field(page, labels.country).selectOption('CA');
+      await expect.poll(() => field(page, labels.culture).locator('option').evaluateAll((options: HTMLOptionElement[]) => options.map((option) => option.value))).toEqual(['en-CA', 'fr-CA', 'en-US']);
+      await expect.poll(() => shown(page, labels.culture)).toBe('en-CA');
+      // A culture the user chose stays where the next country has it.
+      await field(page, labels.culture).selectOption('en-US');
+      await field(page, labels.country).selectOption('TW');
+      await expect.poll(() => shown(page, labels.language)).toBe('zh');
+      await expect.poll(() => shown(page, labels.culture)).toBe('en-US');
+      watched.assertNoUnexpectedErrors();
+      await watched.close();
+    }
+  });
+
+  it('says in zh-TW what a Brazilian registration number looks like', async () => {
+    const watched = await signedIn(seller, 'zh-TW', 'mobile');
+    const { page } = watched;
+    const labels = LABELS['zh-TW'];
+    await field(page, labels.country).selectOption('BR');
+    await page.getByText('CNPJ：14 個字元並含正確的檢查碼').waitFor();
+    await field(page, labels.registration).fill('12345');
+    await page.getByRole('button', { name: labels.nextSubscriptions }).click();
+    await page.getByText('「12345」不是有效的CNPJ；請輸入14 個字元並含正確的檢查碼，例如 11.222.333/0001-81。').waitFor();
+    await screenshotBoth(page, 'countries-BR-zh-TW-errors');
+    watched.assertNoUnexpectedErrors();
+    await watched.close();
+  });
+});
