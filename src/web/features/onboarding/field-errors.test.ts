@@ -38,7 +38,7 @@ await zh.init({ lng: 'zh-TW', resources: { 'zh-TW': { translation: { onboarding:
 /** What a zh-TW user reads for a server error on a customer in `country`. */
 function chinese(country: string, error: { code: string; message: string }): string {
   const detailed = detailedErrorKey(error.code, error.message, rulesOf(country, 'zh-TW'));
-  return detailed ? zh.t(detailed.key, detailed.params) : zh.t(`onboarding.errors.${error.code}`);
+  return detailed ? zh.t(detailed.key, detailed.params) : String((onboardingZhTW.errors as Record<string, string>)[error.code]);
 }
 
 /** The server's field errors for a customer in `country` with the given changes to a valid one. */

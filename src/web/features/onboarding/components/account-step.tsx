@@ -104,6 +104,7 @@ export function AccountStep() {
     control,
     name: ['country', 'domain', 'firstName', 'lastName', 'email', 'phoneNumber', 'signerEdited'],
   });
+  const [language, culture, state] = useWatch({ control, name: ['language', 'culture', 'state'] });
   const rules = useCountryRules(country, i18n.language);
   const isUsgov = partner.instance === 'usgov';
   const isProvider = partner.kind === 'indirect_provider';
@@ -121,20 +122,19 @@ export function AccountStep() {
   // what is submitted.
   const rulesData = rules.data;
   useEffect(() => {
-    if (!rulesData) return;
-    const values = getValues();
-    const language = rulesData.supportedLanguages.find((code) => code.toLowerCase() === values.language.toLowerCase());
-    if (language !== values.language) setValue('language', language ?? rulesData.supportedLanguages[0] ?? '');
-    const culture = rulesData.supportedCultures.find((code) => code.toLowerCase() === values.culture.toLowerCase());
-    if (culture !== values.culture) setValue('culture', culture ?? rulesData.defaultCulture);
-    const typedState = values.state.trim().toLowerCase();
-    if (rulesData.stateOptions.length > 0 && values.state !== '' && !rulesData.stateOptions.some((state) => state.code === values.state)) {
-      const match = rulesData.stateOptions.find((state) => state.code.toLowerCase() === typedState || state.name.toLowerCase() === typedState);
+    if (!rulesData || rulesData.iso2Code !== country) return;
+    const supportedLanguage = rulesData.supportedLanguages.find((code) => code.toLowerCase() === language.toLowerCase());
+    if (supportedLanguage !== language) setValue('language', supportedLanguage ?? rulesData.supportedLanguages[0] ?? '');
+    const supportedCulture = rulesData.supportedCultures.find((code) => code.toLowerCase() === culture.toLowerCase());
+    if (supportedCulture !== culture) setValue('culture', supportedCulture ?? rulesData.defaultCulture);
+    const typedState = state.trim().toLowerCase();
+    if (rulesData.stateOptions.length > 0 && state !== '' && !rulesData.stateOptions.some((option) => option.code === state)) {
+      const match = rulesData.stateOptions.find((option) => option.code.toLowerCase() === typedState || option.name.toLowerCase() === typedState);
       setValue('state', match?.code ?? '');
-    } else if (rulesData.stateOptions.length === 0 && !rulesData.isStateRequired && values.state !== '') {
+    } else if (rulesData.stateOptions.length === 0 && !rulesData.isStateRequired && state !== '') {
       setValue('state', ''); // no state field in this country: nothing hidden is submitted
     }
-  }, [rulesData, getValues, setValue]);
+  }, [rulesData, country, language, culture, state, setValue]);
 
   // A new country: the language and culture become its defaults (filled in above once its rules
   // are in), unless the user had chosen others, which are kept where the new country supports them.
@@ -200,7 +200,9 @@ export function AccountStep() {
     return name && name !== code ? `${name} (${code})` : code;
   };
 
-  const onCountryChange = () => resetForCountry(rulesData);
+  const onCountryChange = (next: string) => {
+    if (next !== rulesData?.iso2Code) resetForCountry(rulesData);
+  };
 
   const next = async (addressAnswered = false) => {
     setFailure(null);
