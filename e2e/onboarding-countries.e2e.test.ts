@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createPartner, createPartnership, createUser } from '#test/factories.ts';
 import { startTestServer } from '#test/helpers/server.ts';
 import { createTemplate, uniquePrefix } from '#test/integration/onboarding-fixtures.ts';
-import { axeViolations, launchBrowser, openPage, screenshotBoth, VIEWPORTS, type ViewportName, type WatchedPage } from './helpers/browser.ts';
+import { axeViolations, launchBrowser, openPage, screenshotBoth as screenshotBothSizes, VIEWPORTS, type ViewportName, type WatchedPage } from './helpers/browser.ts';
 import { ensurePortalBuilt } from './helpers/portal.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -101,6 +101,12 @@ const LABELS = {
     reviewHeading: '檢閱',
   },
 } as const;
+
+/** Both sizes, from the top of the page (a full-page shot of a scrolled page draws the fixed header mid-page). */
+async function screenshotBoth(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshotBothSizes(page, name);
+}
 
 /** A field by its whole label (a required field's label ends in an asterisk). */
 const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*\\*?$`));

@@ -27,14 +27,10 @@ export const countryValidationRulesSchema = z
     isRegistrationNumberRequired: z.boolean(),
     isPhoneRequired: z.boolean(),
     name: z.string().describe("The country's name in the caller's language"),
-    // Ours, for forms:
-    stateOptions: z
-      .array(z.object({ code: z.string(), name: z.string() }))
-      .describe('The states a form offers, by name, wherever the state is required; the value is the code. Empty where no state is asked for'),
-    registrationNumberFormat: z
-      .object({ label: z.string(), hint: z.string() })
-      .nullable()
-      .describe("What the registration number is called and looks like, in the caller's language; null where none is taken"),
+    // Ours, for forms: the states offered by name where one is required (the code is the value), and
+    // what the registration number is called and looks like, in the caller's language.
+    stateOptions: z.array(z.object({ code: z.string(), name: z.string() })).describe('States to offer; [] where none is asked for'),
+    registrationNumberFormat: z.object({ label: z.string(), hint: z.string() }).nullable(),
     attributes: attributesSchema('CountryValidationRules'),
   })
   .meta({ id: 'CountryValidationRules' });

@@ -4,7 +4,7 @@ import type { CountryValidationRules } from '#contracts/countries.ts';
 import { getCountryRules } from '#domain/countries/country-rules.ts';
 import { checkCustomerDetails } from '#domain/onboarding.ts';
 import { customerFieldErrorCodes } from '#domain/customer-rules.ts';
-import { detailedErrorKey, quotedValue } from './field-errors.ts';
+import { DETAILED_ERRORS, detailedErrorKey, quotedValue } from './country-errors.ts';
 import { onboardingEnUS } from './locales/en-US.ts';
 import { onboardingZhTW } from './locales/zh-TW.ts';
 
@@ -84,6 +84,16 @@ describe('zh-TW field errors', () => {
     expect(chinese('TW', phone!)).toContain('+886');
     const [zip] = serverErrors('US', { state: 'WA', postalCode: '9805' });
     expect(chinese('US', zip!)).toContain('98052-6399');
+  });
+
+  // (The English sentences have the same codes by DETAILED_ERRORS' type; en-US-later.ts needs a DOM.)
+  it('know what each country sentence needs', () => {
+    const needOf: Record<string, string> = { value: '{{value}}', format: '{{label}}', callingCode: '{{callingCode}}' };
+    for (const [code, needs] of Object.entries(DETAILED_ERRORS)) {
+      const text = (onboardingZhTW.countryErrors as Record<string, string>)[code];
+      const used = Object.keys(needOf).filter((need) => text?.includes(needOf[need] ?? ''));
+      expect(used.sort(), code).toEqual([...needs].sort());
+    }
   });
 
   it('fall back to the general text when the country or the value is not known', () => {

@@ -1,49 +1,39 @@
 import type { FieldError } from 'react-hook-form';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import type { CountryValidationRules } from '#contracts/countries.ts';
-import { useCountryRules } from './api/get-country-rules.ts';
+import { countryRulesKey } from './api/country-rules-key.ts';
 import { onboardingEnUS } from './locales/en-US.ts';
 import type { WizardValues } from './wizard-form.ts';
 
 type ErrorCode = keyof typeof onboardingEnUS.errors;
-type DetailedCode = keyof typeof onboardingEnUS.countryFields.errors;
 
 function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(onboardingEnUS.errors, code);
 }
 
-function isDetailedCode(code: string): code is DetailedCode {
-  return Object.hasOwn(onboardingEnUS.countryFields.errors, code);
-}
+type CountryErrors = typeof import('./country-errors.ts');
+let countryErrors: CountryErrors | undefined;
+let countryErrorsLoading: Promise<CountryErrors> | undefined;
 
-/** The value the server quoted in its sentence (`"12345" is not a valid CNPJ; …`), if any. */
-export function quotedValue(message: string): string | undefined {
-  const value = /"([^"]+)"/u.exec(message)?.[1]?.trim();
-  return value === '' ? undefined : value;
-}
-
-/**
- * The country-specific sentence for an error, with its placeholders filled in from the country's
- * rules (in the UI language) and the value the server quoted; undefined when something it needs is
- * missing, so that the general sentence is used instead.
- */
-export function detailedErrorKey(code: string, message: string, rules: CountryValidationRules | undefined) {
-  if (rules === undefined) return undefined;
-  const key = code === 'postal_code_invalid' && rules.iso2Code === 'US' ? 'postal_code_invalid_us' : code;
-  if (!isDetailedCode(key)) return undefined;
-  const template: string = onboardingEnUS.countryFields.errors[key];
-  const value = quotedValue(message);
-  const format = rules.registrationNumberFormat;
-  const callingCode = rules.countryCallingCodes[0];
-  if (template.includes('{{value}}') && value === undefined) return undefined;
-  if (template.includes('{{label}}') && format === null) return undefined;
-  if (template.includes('{{callingCode}}') && callingCode === undefined) return undefined;
-  const choices = (code === 'language_not_supported' ? rules.supportedLanguages : rules.supportedCultures).join(', ');
-  return {
-    key: `onboarding.countryFields.errors.${key}` as const,
-    params: { value: value ?? '', country: rules.name, callingCode: callingCode ?? '', label: format?.label ?? '', hint: format?.hint ?? '', choices },
-  };
+/** The country-specific sentences' code, once a language other than English is in use (then loaded once). */
+function useCountryErrors(language: string): CountryErrors | undefined {
+  const [loaded, setLoaded] = useState(countryErrors);
+  useEffect(() => {
+    if (language === 'en-US' || loaded !== undefined) return;
+    let live = true;
+    countryErrorsLoading ??= import('./country-errors.ts');
+    void countryErrorsLoading.then((module) => {
+      countryErrors = module;
+      if (live) setLoaded(module);
+    });
+    return () => {
+      live = false;
+    };
+  }, [language, loaded]);
+  return loaded;
 }
 
 /**
@@ -57,15 +47,19 @@ export function useFieldErrorText(): (error: FieldError | undefined, params?: Re
   const { t, i18n } = useTranslation();
   const { control } = useFormContext<WizardValues>();
   const country = useWatch({ control, name: 'country' });
-  // The account step asks for the same rules: this reads them from the cache.
-  const rules = useCountryRules(country, i18n.language).data;
+  // The account step fetches the country's rules; this only reads them from the cache.
+  const rules = useQuery<CountryValidationRules>({ queryKey: countryRulesKey(country, i18n.language), queryFn: skipToken }).data;
+  const detailedErrors = useCountryErrors(i18n.language);
   return (error, params = {}) => {
     if (error === undefined) return undefined;
     const message = error.message ?? '';
     const code = typeof error.type === 'string' ? error.type : '';
-    if (i18n.language === 'en-US' && message !== '') return message;
-    const detailed = detailedErrorKey(code, message, rules?.iso2Code === country ? rules : undefined);
-    if (detailed) return t(detailed.key, detailed.params);
+    if (i18n.language === 'en-US') {
+      if (message !== '') return message;
+    } else {
+      const detailed = detailedErrors?.detailedErrorKey(code, message, rules?.iso2Code === country ? rules : undefined);
+      if (detailed) return t(detailed.key, detailed.params);
+    }
     if (isErrorCode(code)) return t(`onboarding.errors.${code}`, { maximum: /\d+/.exec(message)?.[0] ?? '', min: '', max: '', ...params });
     return message;
   };

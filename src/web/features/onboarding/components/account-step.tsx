@@ -343,7 +343,7 @@ export function AccountStep() {
               hint={[
                 rulesData.isRegistrationNumberRequired ? t('onboarding.account.registrationNumberHint', { country: format.region(country) }) : '',
                 registrationFormat ? t('onboarding.countryFields.registrationFormat', registrationFormat) : '',
-              ].filter(Boolean).join(' ') || undefined}
+              ].filter(Boolean).join(i18n.language.startsWith('zh') ? '' : ' ') || undefined}
             />
           ) : null}
           {suggestion ? (
