@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import type { CountryValidationRules } from '#contracts/countries.ts';
 import { countryRulesKey } from './api/country-rules-key.ts';
+import type * as CountryErrorsModule from './country-errors.ts';
 import { onboardingEnUS } from './locales/en-US.ts';
 import type { WizardValues } from './wizard-form.ts';
 
@@ -14,7 +15,7 @@ function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(onboardingEnUS.errors, code);
 }
 
-type CountryErrors = typeof import('./country-errors.ts');
+type CountryErrors = typeof CountryErrorsModule;
 let countryErrors: CountryErrors | undefined;
 let countryErrorsLoading: Promise<CountryErrors> | undefined;
 
