@@ -3,7 +3,7 @@ import { attributesSchema } from './common.ts';
 
 /**
  * GET /v1/countryvalidationrules/{country}: the model system's CountryValidationRules fields, plus
- * ours (`isRegistrationNumberRequired`, `isPhoneRequired`, `name`).
+ * ours (`isRegistrationNumberRequired`, `isPhoneRequired`, `name`, `stateOptions`, `registrationNumberFormat`).
  */
 export const countryValidationRulesSchema = z
   .object({
@@ -27,6 +27,10 @@ export const countryValidationRulesSchema = z
     isRegistrationNumberRequired: z.boolean(),
     isPhoneRequired: z.boolean(),
     name: z.string().describe("The country's name in the caller's language"),
+    // Ours, for forms: the states offered by name where one is required (the code is the value), and
+    // what the registration number is called and looks like, in the caller's language.
+    stateOptions: z.array(z.object({ code: z.string(), name: z.string() })).describe('States to offer; [] where none is asked for'),
+    registrationNumberFormat: z.object({ label: z.string(), hint: z.string() }).nullable(),
     attributes: attributesSchema('CountryValidationRules'),
   })
   .meta({ id: 'CountryValidationRules' });

@@ -62,7 +62,7 @@ export {
 } from './customer/address.ts';
 export { checkPhone } from './customer/phone.ts';
 export { checkRegistrationNumber } from './customer/registration-number.ts';
-export { checkCulture, checkLanguage } from './customer/culture.ts';
+export { checkCulture, checkCultureAndLanguage, checkLanguage } from './customer/culture.ts';
 export { EARLIEST_AGREEMENT_DATE, checkAgreementDate } from './customer/agreement-date.ts';
 export {
   validatePurchaseLimit,

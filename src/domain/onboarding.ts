@@ -7,9 +7,8 @@ import { getCountryRules, normalizeCountry } from './countries/country-rules.ts'
 import type { FieldError } from './errors.ts';
 import {
   checkAgreementDate,
-  checkCulture,
+  checkCultureAndLanguage,
   checkEmail,
-  checkLanguage,
   checkPersonName,
   checkPhone,
   checkRegistrationNumber,
@@ -105,8 +104,7 @@ export function checkCustomerDetails(input: CustomerDetailsInput, context: Custo
   const lastName = checkPersonName(address.lastName, 'last', `${P.address}.lastName`);
   const phone = checkPhone(address.phoneNumber, country, `${P.address}.phoneNumber`);
   const registration = checkRegistrationNumber(input.companyProfile.organizationRegistrationNumber, country, P.registration);
-  const culture = checkCulture(input.billingProfile.culture, country, P.culture);
-  const language = checkLanguage(input.billingProfile.language, country, P.language);
+  const { culture, language } = checkCultureAndLanguage(input.billingProfile, country, { culture: P.culture, language: P.language });
   for (const result of [postal, email, firstName, lastName, phone, registration, culture, language]) errors.push(...errorsOf(result));
 
   if (errors.length > 0 || !domain.ok || !postal.ok || !email.ok || !firstName.ok || !lastName.ok || !phone.ok || !registration.ok || !culture.ok || !language.ok) {

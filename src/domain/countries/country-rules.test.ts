@@ -37,7 +37,7 @@ const samples: Sample[] = [
     callingCode: '1', validPhone: '(425) 882-8080', registration: false, name: 'United States', nameZh: '美國',
   },
   {
-    country: 'CA', defaultCulture: 'fr-CA', languages: ['fr', 'en'], cultures: ['fr-CA', 'en-US'],
+    country: 'CA', defaultCulture: 'en-CA', languages: ['en', 'fr'], cultures: ['en-CA', 'fr-CA', 'en-US'],
     stateRequired: true, stateList: true, postalRegex: expect.any(String), validPostal: 'k1a0b1', invalidPostal: 'D1A 0B1',
     callingCode: '1', validPhone: '613-555-0199', registration: false, name: 'Canada', nameZh: '加拿大',
   },
@@ -159,6 +159,7 @@ describe('getCountryRules', () => {
         'iso2Code', 'defaultCulture', 'isStateRequired', 'states', 'isPostalCodeRequired', 'postalCodeRegex',
         'isCityRequired', 'phoneNumberRegex', 'supportedLanguages', 'supportedCultures',
         'isRegistrationNumberSupported', 'countryCallingCodes', 'isRegistrationNumberRequired', 'isPhoneRequired', 'name',
+        'stateOptions', 'registrationNumberFormat',
       ].sort(),
     );
   });
@@ -237,5 +238,40 @@ describe('listCountryRules', () => {
   it('requires a state only where the spec or our list does, with a list only in US, CA, CN, MX', () => {
     expect(all.filter((r) => r.isStateRequired).map((r) => r.iso2Code).sort()).toEqual(['AU', 'BR', 'CA', 'CN', 'IN', 'MX', 'US']);
     expect(all.filter((r) => r.states.length > 0).map((r) => r.iso2Code).sort()).toEqual(['CA', 'CN', 'MX', 'US']);
+  });
+});
+
+describe('what a form offers', () => {
+  it('lists the states by name wherever one is required, and none where none is asked for', () => {
+    const brazil = getCountryRules('BR');
+    expect(brazil?.states).toEqual([]); // free text on the server (SPEC §4)
+    expect(brazil?.stateOptions).toContainEqual({ code: 'SP', name: 'São Paulo' });
+    expect(getCountryRules('IN')?.stateOptions).toContainEqual({ code: 'KA', name: 'Karnataka' });
+    expect(getCountryRules('US')?.stateOptions).toContainEqual({ code: 'WA', name: 'Washington' });
+    expect(getCountryRules('CN')?.stateOptions).toContainEqual({ code: 'GD', name: 'Guangdong' });
+    expect(getCountryRules('TW')?.stateOptions).toEqual([]);
+    expect(getCountryRules('GB')?.stateOptions).toEqual([]);
+    const names = (getCountryRules('US')?.stateOptions ?? []).map((state) => state.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('keeps the strict list and the offered list in agreement where the state is a code', () => {
+    for (const country of ['US', 'CA', 'CN', 'MX']) {
+      const rules = getCountryRules(country);
+      expect((rules?.stateOptions ?? []).map((state) => state.code).sort(), country).toEqual([...(rules?.states ?? [])].sort());
+    }
+  });
+
+  it('describes the registration number in the language asked for', () => {
+    expect(getCountryRules('BR')?.registrationNumberFormat?.label).toBe('CNPJ');
+    expect(getCountryRules('BR', 'zh-TW')?.registrationNumberFormat?.hint).toContain('14 個字元');
+    expect(getCountryRules('IQ', 'zh-TW')?.registrationNumberFormat).toEqual({ label: '組織註冊號碼', hint: '3 到 30 個英文字母和數字' });
+    expect(getCountryRules('US')?.registrationNumberFormat).toBeNull();
+  });
+
+  it('has a Traditional Chinese description for every country that takes a number', () => {
+    for (const rules of listCountryRules('zh-TW').filter((r) => r.isRegistrationNumberSupported)) {
+      expect(rules.registrationNumberFormat?.hint, rules.iso2Code).toMatch(/[\u4e00-\u9fff]/u);
+    }
   });
 });

@@ -3,12 +3,12 @@
  * model system's CountryValidationRules fields) plus ours. Each part comes from its own module, which
  * says where its data comes from.
  */
-import { countryName } from './country-names.ts';
+import { countryName, nameLocale } from './country-names.ts';
 import { countryCodes, defaultCulture, normalizeCountry, supportedCultures, supportedLanguages } from './country-table.ts';
 import { countryCallingCodes, phoneNumberRegex } from './phones.ts';
 import { isPostalCodeRequired, postalCodePattern } from './postal-codes.ts';
-import { isRegistrationNumberRequired, isRegistrationNumberSupported } from './registration-numbers.ts';
-import { isStateRequired, stateCodes } from './states.ts';
+import { isRegistrationNumberRequired, isRegistrationNumberSupported, registrationNumberFormat, type RegistrationNumberFormat } from './registration-numbers.ts';
+import { isStateRequired, stateCodes, stateOptions, type State } from './states.ts';
 
 export { countryName, listCountries, nameLocale, type CountryListItem, type NameLocale } from './country-names.ts';
 export {
@@ -42,6 +42,7 @@ export {
   stateCodes,
   stateListCountries,
   stateName,
+  stateOptions,
   stateRequiredCountries,
   type State,
 } from './states.ts';
@@ -66,6 +67,10 @@ export type CountryRules = {
   isRegistrationNumberRequired: boolean;
   isPhoneRequired: boolean;
   name: string;
+  /** What a form offers as the state, by name (see stateOptions); empty where it does not ask for one. */
+  stateOptions: State[];
+  /** What the registration number is called and looks like, in the requested language; null where none is taken. */
+  registrationNumberFormat: RegistrationNumberFormat | null;
 };
 
 /** City-states, where the city is the country (ours). */
@@ -103,6 +108,8 @@ export function getCountryRules(country: string, locale: string = 'en'): Country
     isRegistrationNumberRequired: isRegistrationNumberRequired(iso2),
     isPhoneRequired: isPhoneRequired(iso2),
     name: countryName(iso2, locale) ?? iso2,
+    stateOptions: stateOptions(iso2),
+    registrationNumberFormat: registrationNumberFormat(iso2, nameLocale(locale)) ?? null,
   };
 }
 

@@ -42,7 +42,8 @@ describe('cultures and languages', () => {
 
   it('has the first culture and language as defaults', () => {
     expect(defaultCulture('US')).toBe('en-US');
-    expect(defaultCulture('CA')).toBe('fr-CA');
+    expect(defaultCulture('CA')).toBe('en-CA');
+    expect(supportedCultures('CA')).toEqual(['en-CA', 'fr-CA', 'en-US']);
     expect(defaultLanguage('IN')).toBe('en');
     expect(defaultCulture('ZZ')).toBeUndefined();
   });

@@ -7,8 +7,21 @@ import culturesByCountry from './cultures-by-country.json' with { type: 'json' }
 
 type CountryEntry = { name: string; alpha3: string; cultures: string[] };
 
-const table: Readonly<Record<string, CountryEntry>> = (culturesByCountry as { countries: Record<string, CountryEntry> })
-  .countries;
+/**
+ * Cultures we accept beyond the reference list (ours), put first where they become the default.
+ * Canada: the list has only fr-CA and en-US, but most Canadian customers write English the Canadian
+ * way (dates, spelling), so en-CA is offered and is the default; fr-CA and en-US stay.
+ */
+const cultureAdditions: Readonly<Record<string, readonly string[]>> = { CA: ['en-CA'] };
+
+const reference = (culturesByCountry as { countries: Record<string, CountryEntry> }).countries;
+
+const table: Readonly<Record<string, CountryEntry>> = Object.fromEntries(
+  Object.entries(reference).map(([code, entry]) => {
+    const added = cultureAdditions[code] ?? [];
+    return [code, { ...entry, cultures: [...added, ...entry.cultures.filter((culture) => !added.includes(culture))] }];
+  }),
+);
 
 /** Alpha-2 codes of every country a customer may be in, in the reference file's order. */
 export const countryCodes: readonly string[] = Object.freeze(Object.keys(table));

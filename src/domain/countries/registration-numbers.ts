@@ -175,8 +175,40 @@ export function compactRegistrationNumber(iso2: string, input: string): string {
   return compact;
 }
 
-export function registrationNumberFormat(iso2: string): RegistrationNumberFormat | undefined {
+/**
+ * The same descriptions in Traditional Chinese (ours), for the portal's zh-TW hints and messages.
+ * Local names in parentheses stay as the country writes them.
+ */
+const formatsZhTW: Readonly<Record<string, RegistrationNumberFormat>> = {
+  AE: { label: '稅務登記號碼 (TRN)', hint: '15 位數字' },
+  AM: { label: '納稅人識別號碼 (TIN)', hint: '8 位數字' },
+  AZ: { label: '納稅人識別號碼 (VÖEN)', hint: '10 位數字' },
+  BR: { label: 'CNPJ', hint: '14 個字元並含正確的檢查碼，例如 11.222.333/0001-81' },
+  BY: { label: '納稅人帳號 (UNP)', hint: '9 個英文字母或數字' },
+  HU: { label: '稅號 (adószám)', hint: '11 位數字 (例如 12345678-1-23)，或 8 位數的歐盟增值稅號碼' },
+  IN: { label: 'GSTIN、PAN 或 CIN', hint: '15 個字元的 GSTIN (例如 27AAPFU0939F1ZV)、10 個字元的 PAN (例如 AAPFU0939F)，或 21 個字元的 CIN' },
+  KG: { label: '納稅人識別號碼 (INN)', hint: '14 位數字' },
+  KZ: { label: '企業識別號碼 (BIN)', hint: '12 位數字' },
+  MD: { label: '國家識別號碼 (IDNO)', hint: '13 位數字' },
+  PL: { label: 'NIP 或 REGON', hint: '含正確檢查碼的 10 位數 NIP，或 9 位數或 14 位數的 REGON' },
+  RU: { label: 'INN 或 OGRN', hint: '10 位數或 12 位數的 INN，或 13 位數的 OGRN，並含正確的檢查碼' },
+  SA: { label: '商業登記號碼或增值稅號碼', hint: '10 位數的商業登記號碼，或以 3 開頭並以 3 結尾的 15 位數增值稅號碼' },
+  TH: { label: '稅務識別號碼', hint: '13 位數字' },
+  TJ: { label: '納稅人識別號碼 (INN)', hint: '9 位數字' },
+  TR: { label: '稅號 (VKN)', hint: '10 位數字 (獨資經營者為 11 位數的 TCKN)' },
+  UA: { label: 'EDRPOU 代碼', hint: '8 位數字 (獨資經營者為 10 位數的稅號)' },
+  UZ: { label: '納稅人識別號碼 (STIR)', hint: '9 位數字' },
+  VE: { label: 'RIF', hint: '一個英文字母 (J、G、V、E、P 或 C) 加上 8 或 9 位數字，例如 J-12345678-9' },
+  VN: { label: '稅號 (MST)', hint: '10 位數字，分公司為 13 位數字 (例如 0101234567-001)' },
+  ZA: { label: '公司登記號碼或增值稅號碼', hint: '公司登記號碼 (例如 2001/012345/07)，或以 4 開頭的 10 位數增值稅號碼' },
+};
+
+const genericFormatZhTW: RegistrationNumberFormat = { label: '組織註冊號碼', hint: '3 到 30 個英文字母和數字' };
+
+/** What the number is called and looks like, in English or (`zh-TW`) Traditional Chinese. */
+export function registrationNumberFormat(iso2: string, locale: 'en' | 'zh-TW' = 'en'): RegistrationNumberFormat | undefined {
   if (!isRegistrationNumberSupported(iso2)) return undefined;
+  if (locale === 'zh-TW') return { ...(formatsZhTW[iso2] ?? genericFormatZhTW) };
   const { label, hint } = formats[iso2] ?? genericFormat;
   return { label, hint };
 }

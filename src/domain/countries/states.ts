@@ -110,3 +110,26 @@ export function findStateCode(iso2: string, input: string): string | undefined {
 export function stateName(iso2: string, code: string): string | undefined {
   return listStates(iso2).find((state) => state.code === code)?.name;
 }
+
+/**
+ * The name a person reads in a list: ISO's, without the romanised administrative words for China
+ * and without the macrons of India's Hindi romanisation ("Karnātaka" is written Karnataka).
+ */
+function displayName(iso2: string, state: State): string {
+  if (iso2 === 'CN') return state.name.replace(chineseAdministrativeWords, '');
+  if (iso2 === 'IN') return state.name.normalize('NFD').replace(/\u0304/gu, '').normalize('NFC');
+  return state.name;
+}
+
+/**
+ * What a form offers as the state (ours): the country's subdivisions, by name, wherever the state is
+ * required, so that a person picks Karnataka or São Paulo rather than typing it. Outside
+ * `stateListCountries` the server still takes free text (SPEC §4); the list's code is one such text.
+ * Empty where the state is not asked for.
+ */
+export function stateOptions(iso2: string): State[] {
+  if (!isStateRequired(iso2)) return [];
+  return listStates(iso2)
+    .map((state) => ({ code: state.code, name: displayName(iso2, state) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkCulture, checkLanguage } from './culture.ts';
+import { checkCulture, checkCultureAndLanguage, checkLanguage } from './culture.ts';
 
 describe('checkCulture', () => {
   it.each([
     ['US', 'EN-US', 'en-US'],
     ['US', 'es-us', 'es-US'],
     ['US', undefined, 'en-US'],
-    ['CA', '', 'fr-CA'],
+    ['CA', '', 'en-CA'],
+    ['CA', 'fr-ca', 'fr-CA'],
     ['TW', 'zh-tw', 'zh-TW'],
     ['uk', 'en-gb', 'en-GB'],
   ])('%s %j → %s', (country, input, culture) => {
@@ -39,5 +40,30 @@ describe('checkLanguage', () => {
 
   it('refuses a language of another country', () => {
     expect(checkLanguage('de', 'US')).toMatchObject({ ok: false, errors: [{ code: 'language_not_supported', field: 'language' }] });
+  });
+});
+
+describe('checkCultureAndLanguage', () => {
+  const values = (input: { culture?: string | null; language?: string | null }, country: string) => {
+    const { culture, language } = checkCultureAndLanguage(input, country);
+    return [culture.ok ? culture.value : culture.errors[0]?.code, language.ok ? language.value : language.errors[0]?.code];
+  };
+
+  it.each([
+    [{}, 'TW', ['zh-TW', 'zh']],
+    [{ culture: null, language: null }, 'BR', ['pt-BR', 'pt']],
+    [{ culture: '', language: '' }, 'CA', ['en-CA', 'en']],
+    [{ culture: 'en-us' }, 'TW', ['en-US', 'en']],
+    [{ language: 'EN' }, 'TW', ['en-US', 'en']],
+    [{ language: 'fr' }, 'CA', ['fr-CA', 'fr']],
+    [{ culture: 'es-US', language: 'en' }, 'US', ['es-US', 'en']],
+  ])('%j in %s → %j', (input, country, expected) => {
+    expect(values(input, country)).toEqual(expected);
+  });
+
+  it('still refuses what the country does not support, at the fields given', () => {
+    const { culture, language } = checkCultureAndLanguage({ culture: 'fr-FR', language: 'de' }, 'TW', { culture: 'billingProfile.culture', language: 'billingProfile.language' });
+    expect(culture.ok ? null : culture.errors[0]).toMatchObject({ field: 'billingProfile.culture', code: 'culture_not_supported' });
+    expect(language.ok ? null : language.errors[0]).toMatchObject({ field: 'billingProfile.language', code: 'language_not_supported' });
   });
 });

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { countryValidationRulesSchema } from '#contracts/countries.ts';
 import { apiRequest } from '../../../app/api-client.ts';
+import { countryRulesKey } from './country-rules-key.ts';
 
 /** GET /v1/countryvalidationrules/{country}: what the country asks of an address, a phone, a language. */
 export async function getCountryRules(country: string, locale: string, signal?: AbortSignal) {
@@ -13,7 +14,7 @@ export async function getCountryRules(country: string, locale: string, signal?: 
 
 export const countryRulesQueryOptions = (country: string, locale: string) =>
   queryOptions({
-    queryKey: ['country-rules', country, locale],
+    queryKey: countryRulesKey(country, locale),
     queryFn: ({ signal }) => getCountryRules(country, locale, signal),
     staleTime: Infinity,
   });

@@ -17,7 +17,9 @@ import { Open16Regular } from '@fluentui/react-icons';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { FieldErrorBody } from '#contracts/common.ts';
+import type { CountryValidationRules } from '#contracts/countries.ts';
 import { useErrorMessage } from '../../../app/errors.ts';
 import { useFormatters } from '../../../app/format.ts';
 import { useDebouncedValue } from '../../../app/use-debounced-value.ts';
@@ -101,11 +103,12 @@ export function AccountStep() {
   const errorMessage = useErrorMessage();
   const wizard = useWizard();
   const { partner, bodyContext } = wizard;
-  const { control, getValues, setValue, clearErrors } = useFormContext<WizardValues>();
+  const { control, getValues, setValue, clearErrors, getFieldState } = useFormContext<WizardValues>();
   const [country, domain, firstName, lastName, email, phoneNumber, signerEdited] = useWatch({
     control,
     name: ['country', 'domain', 'firstName', 'lastName', 'email', 'phoneNumber', 'signerEdited'],
   });
+  const [language, culture, state] = useWatch({ control, name: ['language', 'culture', 'state'] });
   const rules = useCountryRules(country, i18n.language);
   const isUsgov = partner.instance === 'usgov';
   const isProvider = partner.kind === 'indirect_provider';
@@ -118,20 +121,50 @@ export function AccountStep() {
   const [failure, setFailure] = useState<unknown>(null);
   const suggestionRef = useRef<HTMLDivElement>(null);
 
-  // The country decides the language and culture lists: keep the choice when it is in them, else the default.
+  // The country decides the language, culture and state lists: the form's value is always one of
+  // them (the choice when it is there, else the country's default), so what the selects show is
+  // what is submitted.
   const rulesData = rules.data;
   useEffect(() => {
-    if (!rulesData) return;
-    const values = getValues();
-    const language = rulesData.supportedLanguages.find((code) => code.toLowerCase() === values.language.toLowerCase());
-    if (language !== values.language) setValue('language', language ?? rulesData.supportedLanguages[0] ?? '');
-    const culture = rulesData.supportedCultures.find((code) => code.toLowerCase() === values.culture.toLowerCase());
-    if (culture !== values.culture) setValue('culture', culture ?? rulesData.defaultCulture);
-    if (rulesData.states.length > 0 && values.state !== '' && !rulesData.states.includes(values.state)) {
-      const match = rulesData.states.find((code) => code.toLowerCase() === values.state.trim().toLowerCase());
-      setValue('state', match ?? '');
+    if (!rulesData || rulesData.iso2Code !== country) return;
+    const supportedLanguage = rulesData.supportedLanguages.find((code) => code.toLowerCase() === language.toLowerCase());
+    if (supportedLanguage !== language) setValue('language', supportedLanguage ?? rulesData.supportedLanguages[0] ?? '');
+    const supportedCulture = rulesData.supportedCultures.find((code) => code.toLowerCase() === culture.toLowerCase());
+    if (supportedCulture !== culture) setValue('culture', supportedCulture ?? rulesData.defaultCulture);
+    const typedState = state.trim().toLowerCase();
+    if (rulesData.stateOptions.length > 0 && state !== '' && !rulesData.stateOptions.some((option) => option.code === state)) {
+      const match = rulesData.stateOptions.find((option) => option.code.toLowerCase() === typedState || option.name.toLowerCase() === typedState);
+      setValue('state', match?.code ?? '');
+    } else if (rulesData.stateOptions.length === 0 && !rulesData.isStateRequired && state !== '') {
+      setValue('state', ''); // no state field in this country: nothing hidden is submitted
     }
-  }, [rulesData, getValues, setValue]);
+  }, [rulesData, country, language, culture, state, setValue]);
+
+  // A new country: the language and culture become its defaults (filled in above once its rules
+  // are in), unless the user had chosen others, which are kept where the new country supports them.
+  const resetForCountry = (previous: CountryValidationRules | undefined) => {
+    const values = getValues();
+    if (previous === undefined || values.language === previous.supportedLanguages[0]) setValue('language', '');
+    if (previous === undefined || values.culture === previous.defaultCulture) setValue('culture', '');
+    setValue('state', '');
+    setSuggestion(null);
+  };
+
+  // Opened from a reseller's row (?reseller=): start in the reseller's country where the partner sells there.
+  const [params] = useSearchParams();
+  const preselected = useRef(false);
+  const resellerList = resellers.data;
+  useEffect(() => {
+    if (preselected.current || resellerList === undefined) return;
+    preselected.current = true;
+    const wanted = params.get('reseller');
+    if (wanted === null || params.get('draft') !== null || getFieldState('country').isDirty) return;
+    const location = resellerList.find((reseller) => reseller.id === wanted)?.location.toUpperCase();
+    if (location === undefined || !partner.markets.includes(location) || location === getValues('country')) return;
+    const previous = rulesData;
+    setValue('country', location);
+    resetForCountry(previous);
+  });
 
   // The signer follows the primary contact until it is changed by hand. A copied value is a new entry:
   // like typing, it clears the error the last check left on that field.
@@ -178,10 +211,8 @@ export function AccountStep() {
     return name && name !== code ? `${name} (${code})` : code;
   };
 
-  // The state list is the country's; language and culture are kept when the new country supports them (see above).
-  const onCountryChange = () => {
-    setValue('state', '');
-    setSuggestion(null);
+  const onCountryChange = (next: string) => {
+    if (next !== rulesData?.iso2Code) resetForCountry(rulesData);
   };
 
   const next = async (addressAnswered = false) => {
@@ -243,7 +274,8 @@ export function AccountStep() {
   };
 
   const markets = [...partner.markets].sort((a, b) => format.region(a).localeCompare(format.region(b), i18n.language));
-  const states = rulesData?.states ?? [];
+  const stateOptions = rulesData?.stateOptions ?? [];
+  const registrationFormat = rulesData?.registrationNumberFormat ?? null;
   const callingCode = rulesData?.countryCallingCodes[0];
   const busy = validate.isPending || checkAddress.isPending;
 
@@ -309,17 +341,17 @@ export function AccountStep() {
           <TextField name="addressLine1" label={t('onboarding.account.addressLine1')} required autoComplete="address-line1" className={formStyles.full} />
           <TextField name="addressLine2" label={t('onboarding.account.addressLine2')} autoComplete="address-line2" className={formStyles.full} />
           <TextField name="city" label={t('onboarding.account.city')} required={rulesData?.isCityRequired ?? true} autoComplete="address-level2" />
-          {states.length > 0 ? (
+          {stateOptions.length > 0 ? (
             <SelectField
               name="state"
               label={t('onboarding.account.state')}
               required={rulesData?.isStateRequired ?? false}
               placeholder={t('onboarding.account.chooseState')}
-              options={states.map((code) => ({ value: code, label: code }))}
+              options={stateOptions.map((state) => ({ value: state.code, label: state.name }))}
             />
-          ) : (
-            <TextField name="state" label={t('onboarding.account.state')} required={rulesData?.isStateRequired ?? false} autoComplete="address-level1" />
-          )}
+          ) : rulesData?.isStateRequired ? (
+            <TextField name="state" label={t('onboarding.account.state')} required autoComplete="address-level1" />
+          ) : null}
           {rulesData === undefined || rulesData.postalCodeRegex !== null || rulesData.isPostalCodeRequired ? (
             <TextField name="postalCode" label={t('onboarding.account.postalCode')} required={rulesData?.isPostalCodeRequired ?? false} autoComplete="postal-code" />
           ) : null}
@@ -328,7 +360,10 @@ export function AccountStep() {
               name="organizationRegistrationNumber"
               label={t('onboarding.account.registrationNumber')}
               required={rulesData.isRegistrationNumberRequired}
-              hint={rulesData.isRegistrationNumberRequired ? t('onboarding.account.registrationNumberHint', { country: format.region(country) }) : undefined}
+              hint={[
+                rulesData.isRegistrationNumberRequired ? t('onboarding.account.registrationNumberHint', { country: format.region(country) }) : '',
+                registrationFormat ? t('onboarding.countryFields.registrationFormat', registrationFormat) : '',
+              ].filter(Boolean).join(i18n.language.startsWith('zh') ? '' : ' ') || undefined}
             />
           ) : null}
           {suggestion ? (

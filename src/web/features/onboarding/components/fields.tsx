@@ -88,18 +88,27 @@ interface SelectFieldProps {
   onValueChange?: (value: string) => void;
 }
 
+/**
+ * A select bound to the wizard form. Controlled, like TextField: when its options change (another
+ * country's languages), the browser would otherwise show the first option while the form kept the
+ * old value, and the form would submit something other than what the screen shows.
+ */
 export function SelectField({ name, label, required, hint, className, placeholder, options, onValueChange }: SelectFieldProps) {
-  const { register, clearErrors } = useFormContext<WizardValues>();
+  const { control, clearErrors } = useFormContext<WizardValues>();
+  const { field } = useController({ control, name });
   const error = useFieldError(name);
   return (
     <Field label={label} required={required ?? false} hint={hint} className={className} validationMessage={error}>
       <Select
-        {...register(name, {
-          onChange: (event: { target: { value: string } }) => {
-            clearErrors(name);
-            onValueChange?.(event.target.value);
-          },
-        })}
+        ref={field.ref}
+        name={field.name}
+        value={typeof field.value === 'string' ? field.value : ''}
+        onBlur={field.onBlur}
+        onChange={(_event, data) => {
+          clearErrors(name);
+          field.onChange(data.value);
+          onValueChange?.(data.value);
+        }}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (

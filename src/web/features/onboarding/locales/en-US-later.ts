@@ -177,6 +177,25 @@ export const onboardingLaterEnUS = {
     too_big: 'Use at most {{maximum}} characters.',
     invalid_type: 'Enter a value.',
   },
+  // Field errors with the country's details (the registration number's format, the calling code,
+  // the value typed), for languages other than English, which shows the server's own sentence. Only
+  // the other languages need them on the first screen, and theirs are fetched whole.
+  countryErrors: {
+    city_required: 'Enter the city; addresses in {{country}} need one.',
+    state_required: 'Choose the state or province; addresses in {{country}} need one.',
+    state_invalid: '"{{value}}" is not a state or province of {{country}}; choose one from the list.',
+    postal_code_required: 'Enter the postal code; addresses in {{country}} need one.',
+    postal_code_invalid: '"{{value}}" is not a postal code of {{country}}; check it against the customer’s mail.',
+    postal_code_invalid_us: '"{{value}}" is not a ZIP code; enter 5 digits, such as 98052, or ZIP+4, such as 98052-6399.',
+    phone_missing: 'Enter a phone number; customers in {{country}} need one.',
+    phone_invalid: '"{{value}}" is not a valid phone number in {{country}}; check the digits, or start with +{{callingCode}}.',
+    phone_wrong_country: '"{{value}}" is not a phone number in {{country}}; enter a number of the customer’s country, starting with +{{callingCode}}.',
+    registration_number_missing: 'Enter the organization registration number; customers in {{country}} need one ({{label}}: {{hint}}).',
+    registration_number_invalid: '"{{value}}" is not a valid {{label}}; enter {{hint}}.',
+    registration_number_not_supported: 'Customers in {{country}} have no organization registration number here; leave the field empty.',
+    culture_not_supported: '"{{value}}" is not a culture for customers in {{country}}; choose one of {{choices}}.',
+    language_not_supported: '"{{value}}" is not a language for customers in {{country}}; choose one of {{choices}}.',
+  },
 } as const;
 
 i18n.addResourceBundle('en-US', 'translation', { onboarding: onboardingLaterEnUS }, true, false);

@@ -103,6 +103,10 @@ export const onboardingEnUS = {
     empty: 'You have no active indirect resellers.',
     loadFailed: 'Your indirect resellers could not be loaded.',
   },
+  // The account step's per-country fields (country rules); their field errors are in ./en-US-later.ts.
+  countryFields: {
+    registrationFormat: '{{label}}: {{hint}}.',
+  },
 } as const;
 
 /** All the wizard's strings: those above, and those its later steps bring (./en-US-later.ts). */

@@ -271,4 +271,24 @@ export const onboardingZhTW: Messages['onboarding'] = {
     // Issue 7: an add-on ordered without the offer it builds on.
     prerequisite_missing: '{{addOn}} 是附加元件：客戶必須先有 {{prerequisite}}。請一併訂購，或在客戶擁有後再新增 {{addOn}}。',
   },
+  // 帳戶資訊步驟中依國家/地區而定的欄位與錯誤訊息 (見 en-US.ts 與 en-US-later.ts 的說明)。
+  countryFields: {
+    registrationFormat: '{{label}}：{{hint}}。',
+  },
+  countryErrors: {
+    city_required: '請輸入城市；{{country}}的地址必須包含城市。',
+    state_required: '請選擇州或省；{{country}}的地址必須包含州或省。',
+    state_invalid: '「{{value}}」不是{{country}}的州或省；請從清單中選擇。',
+    postal_code_required: '請輸入郵遞區號；{{country}}的地址必須包含郵遞區號。',
+    postal_code_invalid: '「{{value}}」不是{{country}}的郵遞區號；請對照客戶的郵寄地址檢查。',
+    postal_code_invalid_us: '「{{value}}」不是 ZIP 郵遞區號；請輸入 5 位數字 (例如 98052)，或 ZIP+4 格式 (例如 98052-6399)。',
+    phone_missing: '請輸入電話號碼；{{country}}的客戶必須提供。',
+    phone_invalid: '「{{value}}」不是{{country}}的有效電話號碼；請檢查號碼，或以 +{{callingCode}} 開頭輸入。',
+    phone_wrong_country: '「{{value}}」不是{{country}}的電話號碼；請輸入客戶所在國家/地區的號碼，以 +{{callingCode}} 開頭。',
+    registration_number_missing: '請輸入組織註冊號碼；{{country}}的客戶必須提供 ({{label}}：{{hint}})。',
+    registration_number_invalid: '「{{value}}」不是有效的{{label}}；請輸入{{hint}}。',
+    registration_number_not_supported: '{{country}}的客戶不使用組織註冊號碼；請將此欄位留白。',
+    culture_not_supported: '「{{value}}」不是{{country}}客戶可用的文化特性；請從 {{choices}} 中選擇。',
+    language_not_supported: '「{{value}}」不是{{country}}客戶可用的語言；請從 {{choices}} 中選擇。',
+  },
 };
