@@ -214,6 +214,7 @@ describe('offers', () => {
       billing: 'license',
       supportedBillingCycles: ['monthly', 'annual'],
       termDuration: 'P1Y',
+      terms: [{ duration: 'P1Y', billingCycles: ['monthly', 'annual'] }],
       unitType: 'Licenses',
       isTrial: false,
       limit: 10,
@@ -315,8 +316,8 @@ describe('orders and subscriptions', () => {
       billingCycle: 'monthly',
       currencyCode: 'USD',
       lineItems: [
-        { lineItemNumber: 0, offerId: basic.id, subscriptionId: expect.stringMatching(GUID), friendlyName: 'Front office', quantity: 5, partnerIdOnRecord: '1234567', links: { subscription: expect.objectContaining({ method: 'GET' }) } },
-        { lineItemNumber: 1, offerId: standard.id, subscriptionId: expect.stringMatching(GUID), friendlyName: null, quantity: 2, partnerIdOnRecord: null, links: { subscription: expect.objectContaining({ method: 'GET' }) } },
+        { lineItemNumber: 0, offerId: basic.id, subscriptionId: expect.stringMatching(GUID), friendlyName: 'Front office', quantity: 5, termDuration: 'P1M', partnerIdOnRecord: '1234567', links: { subscription: expect.objectContaining({ method: 'GET' }) } },
+        { lineItemNumber: 1, offerId: standard.id, subscriptionId: expect.stringMatching(GUID), friendlyName: null, quantity: 2, termDuration: 'P1Y', partnerIdOnRecord: null, links: { subscription: expect.objectContaining({ method: 'GET' }) } },
       ],
       status: 'completed',
       creationDate: expect.any(String),
