@@ -30,7 +30,8 @@ import { useValidateOnboarding } from '../api/validate-onboarding.ts';
 import { useFieldErrorText } from '../field-errors.ts';
 import { clientErrors, stepOfPath, structuralErrors, toRequestBody, type Step, type WizardValues } from '../wizard-form.ts';
 import { StepActions } from './step-actions.tsx';
-import { estimate, useMoney } from './subscriptions-step.tsx';
+import { estimate, lineCharge, resolveChoice } from '../offer-terms.ts';
+import { useExplicitTerms, useTermText } from './subscriptions-step.tsx';
 import { useWizard } from './wizard-context.ts';
 
 const useStyles = makeStyles({
@@ -47,6 +48,7 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
   number: { textAlign: 'end', '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
   muted: { color: tokens.colorNeutralForeground2 },
+  offerCell: { display: 'flex', flexDirection: 'column', paddingBlock: tokens.spacingVerticalXS },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
@@ -61,7 +63,7 @@ export function ReviewStep({ submission }: { submission: Submission }) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const format = useFormatters();
-  const money = useMoney();
+  const termText = useTermText();
   const errorMessage = useErrorMessage();
   const fieldText = useFieldErrorText();
   const wizard = useWizard();
@@ -75,6 +77,7 @@ export function ReviewStep({ submission }: { submission: Submission }) {
   const checked = useRef(false);
 
   const byId = useMemo(() => new Map((offers.data ?? []).map((offer) => [offer.id, offer])), [offers.data]);
+  useExplicitTerms(byId);
 
   const { mutate } = validate;
   const { applyErrors, offerBounds } = wizard;
@@ -225,29 +228,40 @@ export function ReviewStep({ submission }: { submission: Submission }) {
               <TableRow>
                 <TableHeaderCell>{t('onboarding.review.offer')}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{t('onboarding.review.quantity')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t('onboarding.review.monthly')}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{t('onboarding.review.charge')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {values.lineItems.map((item) => {
                 const offer = byId.get(item.offerId);
                 const quantity = Number(item.quantity);
+                const choice = offer ? resolveChoice(item, offer) : null;
+                const amount = offer && choice ? lineCharge(offer, item.quantity, choice.billingCycle) : null;
                 return (
                   <TableRow key={item.offerId}>
-                    <TableCell>{offer?.name ?? item.offerId}</TableCell>
+                    <TableCell>
+                      <div className={styles.offerCell}>
+                        <Text>{offer?.name ?? item.offerId}</Text>
+                        {choice ? (
+                          <Text size={200} className={styles.muted}>
+                            {termText.choice(choice)}
+                          </Text>
+                        ) : null}
+                      </div>
+                    </TableCell>
                     <TableCell className={styles.number}>{Number.isFinite(quantity) ? format.number(quantity) : item.quantity}</TableCell>
-                    <TableCell className={styles.number}>{offer && Number.isFinite(quantity) ? money(quantity * offer.listPrice.amount, offer.listPrice.currency) : '–'}</TableCell>
+                    <TableCell className={styles.number}>{offer && choice && amount !== null ? termText.charge(amount, offer.listPrice.currency, choice.billingCycle) : '–'}</TableCell>
                   </TableRow>
                 );
               })}
               {totals.map((total) => (
-                <TableRow key={total.currency}>
+                <TableRow key={`${total.currency}-${total.billingCycle}`}>
                   <TableCell>
-                    <Text weight="semibold">{t('onboarding.review.total')}</Text>
+                    <Text weight="semibold">{termText.totalLabel(total.billingCycle)}</Text>
                   </TableCell>
                   <TableCell />
                   <TableCell className={styles.number}>
-                    <Text weight="semibold">{money(total.amount, total.currency)}</Text>
+                    <Text weight="semibold">{termText.charge(total.amount, total.currency, total.billingCycle)}</Text>
                   </TableCell>
                 </TableRow>
               ))}

@@ -179,6 +179,7 @@ export const onboardingEnUS = {
     offer_invalid: 'This offer cannot be ordered for this customer.',
     offer_not_sold_in_country: 'This offer is not sold in the customer’s country/region.',
     billing_cycle_not_supported: 'This offer cannot be billed that way.',
+    term_not_offered: 'This offer is not sold with that term.',
     too_big: 'Use at most {{maximum}} characters.',
     invalid_type: 'Enter a value.',
   },
