@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bearerFor, createCustomer, createPartner, createUser } from '#test/factories.ts';
 import { startTestServer } from '#test/helpers/server.ts';
 import { createOffer, createTemplate, uniquePrefix } from '#test/integration/onboarding-fixtures.ts';
-import { axeViolations, launchBrowser, openPage, screenshot, screenshotBoth, VIEWPORTS, type WatchedPage } from './helpers/browser.ts';
+import { axeViolations, launchBrowser, openPage, screenshot, screenshotBoth as screenshotBothSizes, VIEWPORTS, type WatchedPage } from './helpers/browser.ts';
 import { ensurePortalBuilt } from './helpers/portal.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -132,6 +132,12 @@ async function horizontalOverflow(page: Page) {
       .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 2).join('.')} "${(element.textContent ?? '').trim().slice(0, 30)}"`);
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 5) };
   });
+}
+
+/** Both sizes, from the top (a full-page shot of a scrolled page draws the sticky top bar mid-page). */
+async function screenshotBoth(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshotBothSizes(page, name);
 }
 
 async function expectNoAxeViolations(page: Page) {

@@ -2,6 +2,7 @@ import '../locales/en-US-later.ts';
 import {
   Button,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -49,6 +50,7 @@ const useStyles = makeStyles({
   number: { textAlign: 'end', '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
   muted: { color: tokens.colorNeutralForeground2 },
   offerCell: { display: 'flex', flexDirection: 'column', paddingBlock: tokens.spacingVerticalXS },
+  charge: { whiteSpace: 'nowrap' },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
@@ -250,7 +252,7 @@ export function ReviewStep({ submission }: { submission: Submission }) {
                       </div>
                     </TableCell>
                     <TableCell className={styles.number}>{Number.isFinite(quantity) ? format.number(quantity) : item.quantity}</TableCell>
-                    <TableCell className={styles.number}>{offer && choice && amount !== null ? termText.charge(amount, offer.listPrice.currency, choice.billingCycle) : '–'}</TableCell>
+                    <TableCell className={mergeClasses(styles.number, styles.charge)}>{offer && choice && amount !== null ? termText.charge(amount, offer.listPrice.currency, choice.billingCycle) : '–'}</TableCell>
                   </TableRow>
                 );
               })}
@@ -260,7 +262,7 @@ export function ReviewStep({ submission }: { submission: Submission }) {
                     <Text weight="semibold">{termText.totalLabel(total.billingCycle)}</Text>
                   </TableCell>
                   <TableCell />
-                  <TableCell className={styles.number}>
+                  <TableCell className={mergeClasses(styles.number, styles.charge)}>
                     <Text weight="semibold">{termText.charge(total.amount, total.currency, total.billingCycle)}</Text>
                   </TableCell>
                 </TableRow>

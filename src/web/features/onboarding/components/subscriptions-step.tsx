@@ -303,7 +303,9 @@ function EstimatePanel({ lineItems, offers }: { lineItems: readonly LineItemValu
             {totals.map((total) => (
               <div key={`${total.currency}-${total.billingCycle}`} className={styles.total}>
                 <Text weight="semibold">{text.totalLabel(total.billingCycle)}</Text>
-                <Text weight="semibold">{text.charge(total.amount, total.currency, total.billingCycle)}</Text>
+                <Text weight="semibold" className={styles.amount}>
+                  {text.charge(total.amount, total.currency, total.billingCycle)}
+                </Text>
               </div>
             ))}
             <Text size={200} className={styles.muted}>
