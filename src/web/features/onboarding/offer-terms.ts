@@ -38,6 +38,21 @@ export function lineCharge(offer: Pick<Offer, 'listPrice'>, quantity: string, bi
   return Math.round(count * offer.listPrice.amount * monthsPerCharge(billingCycle) * 100) / 100;
 }
 
+export interface PricedLine {
+  offer: Offer;
+  choice: TermChoice;
+  /** Per billing period; null while the quantity is not a number. */
+  amount: number | null;
+}
+
+/** A chosen line with its offer, its term and cycle, and what it costs; null for an offer no longer sold. */
+export function pricedLine(item: LineItemValues, offers: ReadonlyMap<string, Offer>): PricedLine | null {
+  const offer = offers.get(item.offerId);
+  if (!offer) return null;
+  const choice = resolveChoice(item, offer);
+  return { offer, choice, amount: lineCharge(offer, item.quantity, choice.billingCycle) };
+}
+
 export interface EstimateTotal {
   currency: string;
   billingCycle: string;
@@ -48,11 +63,10 @@ export interface EstimateTotal {
 export function estimate(lineItems: readonly LineItemValues[], offers: ReadonlyMap<string, Offer>): EstimateTotal[] {
   const totals: EstimateTotal[] = [];
   for (const item of lineItems) {
-    const offer = offers.get(item.offerId);
-    if (!offer) continue;
-    const { billingCycle } = resolveChoice(item, offer);
-    const amount = lineCharge(offer, item.quantity, billingCycle);
-    if (amount === null || monthsPerCharge(billingCycle) === 0) continue;
+    const line = pricedLine(item, offers);
+    if (!line || line.amount === null || monthsPerCharge(line.choice.billingCycle) === 0) continue;
+    const { offer, amount } = line;
+    const { billingCycle } = line.choice;
     const total = totals.find((candidate) => candidate.currency === offer.listPrice.currency && candidate.billingCycle === billingCycle);
     if (total) total.amount = Math.round((total.amount + amount) * 100) / 100;
     else totals.push({ currency: offer.listPrice.currency, billingCycle, amount });

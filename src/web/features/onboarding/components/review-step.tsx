@@ -31,7 +31,7 @@ import { useValidateOnboarding } from '../api/validate-onboarding.ts';
 import { useFieldErrorText } from '../field-errors.ts';
 import { clientErrors, stepOfPath, structuralErrors, toRequestBody, type Step, type WizardValues } from '../wizard-form.ts';
 import { StepActions } from './step-actions.tsx';
-import { estimate, lineCharge, resolveChoice } from '../offer-terms.ts';
+import { estimate, pricedLine } from '../offer-terms.ts';
 import { useExplicitTerms, useTermText } from './subscriptions-step.tsx';
 import { useWizard } from './wizard-context.ts';
 
@@ -235,24 +235,22 @@ export function ReviewStep({ submission }: { submission: Submission }) {
             </TableHeader>
             <TableBody>
               {values.lineItems.map((item) => {
-                const offer = byId.get(item.offerId);
+                const line = pricedLine(item, byId);
                 const quantity = Number(item.quantity);
-                const choice = offer ? resolveChoice(item, offer) : null;
-                const amount = offer && choice ? lineCharge(offer, item.quantity, choice.billingCycle) : null;
                 return (
                   <TableRow key={item.offerId}>
                     <TableCell>
                       <div className={styles.offerCell}>
-                        <Text>{offer?.name ?? item.offerId}</Text>
-                        {choice ? (
+                        <Text>{line?.offer.name ?? item.offerId}</Text>
+                        {line ? (
                           <Text size={200} className={styles.muted}>
-                            {termText.choice(choice)}
+                            {termText.choice(line.choice)}
                           </Text>
                         ) : null}
                       </div>
                     </TableCell>
                     <TableCell className={styles.number}>{Number.isFinite(quantity) ? format.number(quantity) : item.quantity}</TableCell>
-                    <TableCell className={mergeClasses(styles.number, styles.charge)}>{offer && choice && amount !== null ? termText.charge(amount, offer.listPrice.currency, choice.billingCycle) : '–'}</TableCell>
+                    <TableCell className={mergeClasses(styles.number, styles.charge)}>{line ? termText.lineCharge(line) : '–'}</TableCell>
                   </TableRow>
                 );
               })}

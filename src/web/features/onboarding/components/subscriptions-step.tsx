@@ -27,7 +27,7 @@ import { QueryError } from '../../../app/ui/query-error.tsx';
 import { useOffers } from '../api/get-offers.ts';
 import { useValidateOnboarding } from '../api/validate-onboarding.ts';
 import { TOP_BAR_HEIGHT } from '../../../app/shell/layout.ts';
-import { estimate, hasTermChoice, isFixedQuantity, lineCharge, resolveChoice, type TermChoice } from '../offer-terms.ts';
+import { estimate, hasTermChoice, isFixedQuantity, pricedLine, resolveChoice, type PricedLine, type TermChoice } from '../offer-terms.ts';
 import { clientErrors, stepOfPath, toRequestBody, type LineItemValues, type WizardValues } from '../wizard-form.ts';
 import { useFieldError } from './fields.tsx';
 import { ErrorSummary } from './error-summary.tsx';
@@ -108,13 +108,16 @@ export function useTermText() {
   const money = useMoney();
   const termName = (term: string) => (isTermKey(term) ? t(`onboarding.subscriptions.termName.${term}`) : term);
   const cycleName = (cycle: string) => (isCycleKey(cycle) ? t(`onboarding.subscriptions.cycleName.${cycle}`) : cycle);
+  const charge = (amount: number, currency: string, cycle: string) => (isCycleKey(cycle) ? t(`onboarding.subscriptions.charge.${cycle}`, { amount: money(amount, currency) }) : money(amount, currency));
   return {
     termName,
     cycleName,
     /** "1 year term, billed annually". */
     choice: (choice: TermChoice) => t('onboarding.subscriptions.choice', { term: termName(choice.termDuration), billed: isCycleKey(choice.billingCycle) ? t(`onboarding.subscriptions.billed.${choice.billingCycle}`) : choice.billingCycle }),
     /** "$18.00 per month", "Free" for a trial. */
-    charge: (amount: number, currency: string, cycle: string) => (isCycleKey(cycle) ? t(`onboarding.subscriptions.charge.${cycle}`, { amount: money(amount, currency) }) : money(amount, currency)),
+    charge,
+    /** A line's charge, "–" while its quantity is not a number. */
+    lineCharge: (line: PricedLine) => (line.amount === null ? '–' : charge(line.amount, line.offer.listPrice.currency, line.choice.billingCycle)),
     totalLabel: (cycle: string) => (isCycleKey(cycle) ? t(`onboarding.subscriptions.estimateTotal.${cycle}`) : cycle),
   };
 }
@@ -281,21 +284,19 @@ function EstimatePanel({ lineItems, offers }: { lineItems: readonly LineItemValu
             <Text weight="semibold">{t('onboarding.subscriptions.selected', { count: lineItems.length })}</Text>
             <ul className={styles.lines}>
               {lineItems.map((item) => {
-                const offer = offers.get(item.offerId);
+                const line = pricedLine(item, offers);
                 const quantity = Number(item.quantity);
-                const choice = offer ? resolveChoice(item, offer) : null;
-                const amount = offer && choice ? lineCharge(offer, item.quantity, choice.billingCycle) : null;
                 return (
                   <li key={item.offerId} className={styles.line}>
                     <span className={styles.lineName}>
-                      <Text>{t('onboarding.subscriptions.estimateLine', { quantity: Number.isFinite(quantity) ? format.number(quantity) : '–', name: offer?.name ?? item.offerId })}</Text>
-                      {choice ? (
+                      <Text>{t('onboarding.subscriptions.estimateLine', { quantity: Number.isFinite(quantity) ? format.number(quantity) : '–', name: line?.offer.name ?? item.offerId })}</Text>
+                      {line ? (
                         <Text size={200} className={styles.muted}>
-                          {text.choice(choice)}
+                          {text.choice(line.choice)}
                         </Text>
                       ) : null}
                     </span>
-                    {offer && choice && amount !== null ? <Text className={styles.amount}>{text.charge(amount, offer.listPrice.currency, choice.billingCycle)}</Text> : null}
+                    {line && line.amount !== null ? <Text className={styles.amount}>{text.lineCharge(line)}</Text> : null}
                   </li>
                 );
               })}
