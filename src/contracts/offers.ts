@@ -7,6 +7,7 @@ export const offerSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    /** In the request's `X-Locale` where the catalog has that translation. */
     description: z.string(),
     minimumQuantity: z.number().int(),
     maximumQuantity: z.number().int(),
@@ -17,7 +18,10 @@ export const offerSchema = z
     isAvailableForPurchase: z.boolean(),
     billing: z.enum(['license', 'usage']),
     supportedBillingCycles: z.array(z.string()),
+    /** The usual term (the first of `terms`). */
     termDuration: z.string(),
+    /** Ours: every term it is sold with, the usual first, each with the billing cycles it can be billed at. */
+    terms: z.array(z.object({ duration: z.string(), billingCycles: z.array(z.string()) })),
     unitType: z.string(),
     isTrial: z.boolean(),
     limit: z.number().int().nullable(),
@@ -36,4 +40,9 @@ export const offerListQuerySchema = z.object({
   size: z.coerce.number().int().min(1, 'size must be between 1 and 500').max(500, 'size must be between 1 and 500').default(500),
   category: z.enum(offerCategoryIds).optional(),
   q: z.string().max(100).optional(),
+});
+
+/** Partner Center's `X-Locale` request header: the language of the offers' descriptions (e.g. zh-TW). */
+export const offerListHeadersSchema = z.object({
+  'x-locale': z.string().max(35, 'X-Locale is a locale such as zh-TW').optional(),
 });

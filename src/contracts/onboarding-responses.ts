@@ -14,7 +14,10 @@ export const createdCustomerSchema = customerSchema.extend({ userCredentials: us
 export const onboardingResponseSchema = z.object({
   customer: customerSchema,
   agreement: agreementSchema.nullable(),
+  /** The first of `orders` (the only one unless the lines have different billing cycles). */
   order: orderSchema.nullable(),
+  /** One order per billing cycle, as Partner Center's checkout makes them. */
+  orders: z.array(orderSchema),
   userCredentials: userCredentialsSchema,
   warnings: z.array(fieldErrorSchema),
   attributes: z.object({ objectType: z.literal('Onboarding') }),

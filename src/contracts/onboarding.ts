@@ -68,15 +68,19 @@ export const eligibilityInputSchema = z.strictObject({
   details: text(2000).min(1, 'Describe how the customer is eligible.'),
 });
 
+export const billingCycleSchema = z.enum(['monthly', 'annual', 'none', 'one_time'], { error: 'Choose a billing frequency: monthly, annual, none or one_time.' });
+
 export const lineItemInputSchema = z.strictObject({
   lineItemNumber: z.number().int().min(0).nullish(),
   offerId: text(100).min(1, 'Choose an offer.'),
   quantity: z.number({ error: 'Enter a number of licenses.' }),
   friendlyName: optionalText(200),
   partnerIdOnRecord: optionalText(20),
+  /** One of the offer's terms (ISO 8601: P1M, P1Y); its usual one when left out. */
+  termDuration: optionalText(10),
+  /** Ours, as a cart line item has it: this line's billing cycle, else the order's `billingCycle`, else the offer's usual. Lines of different cycles become one order each. */
+  billingCycle: billingCycleSchema.nullish(),
 });
-
-export const billingCycleSchema = z.enum(['monthly', 'annual', 'none', 'one_time']);
 
 /** POST /v1/onboardings: the whole wizard in one call (ours). */
 export const onboardingRequestSchema = createCustomerRequestSchema.extend({

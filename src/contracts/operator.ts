@@ -46,6 +46,20 @@ const offerMarket = z.object({
   listPrice: z.number().min(0).max(1_000_000),
 });
 
+const termDurationSchema = z.enum(['P1M', 'P1Y', 'P3Y', 'none']);
+
+/** A locale such as zh-TW, written canonically (`zh-tw` becomes `zh-TW`). */
+const catalogLocale = z.string().transform((value, context) => {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value.trim());
+    if (canonical !== undefined) return canonical;
+  } catch {
+    // Not a language tag: reported below.
+  }
+  context.addIssue({ code: 'custom', message: `"${value}" is not a locale such as zh-TW` });
+  return z.NEVER;
+});
+
 /**
  * One offer of `catalog import FILE`. The file is `{ "offers": [Offer, ...] }`; importing it again
  * updates the offers by id and replaces their markets. See docs/catalog-format.md.
@@ -62,7 +76,11 @@ export const offerInputSchema = z
     unitType: z.string().trim().min(1).max(50).default('Licenses'),
     billing: z.enum(['license', 'usage']).default('license'),
     billingCycles: z.array(z.enum(['monthly', 'annual', 'none', 'one_time'])).min(1),
-    term: z.enum(['P1M', 'P1Y', 'P3Y', 'none']),
+    /** The only term; or `terms`, several with the usual one first. */
+    term: termDurationSchema.optional(),
+    terms: z.array(termDurationSchema).min(1, 'give at least one term, the usual one first').optional(),
+    /** Translated descriptions by locale: `{ "zh-TW": "..." }`. */
+    descriptions: z.record(catalogLocale, z.string().trim().max(2000)).default({}),
     purchaseLimit: z.number().int().min(1).nullable().default(null),
     isAddOn: z.boolean().default(false),
     prerequisiteOfferIds: z.array(z.string()).default([]),
@@ -70,7 +88,9 @@ export const offerInputSchema = z
     active: z.boolean().default(true),
     markets: z.array(offerMarket).min(1, 'an offer is sold in at least one country'),
   })
-  .refine((offer) => offer.maxQuantity >= offer.minQuantity, { message: 'maxQuantity must be at least minQuantity', path: ['maxQuantity'] });
+  .refine((offer) => offer.maxQuantity >= offer.minQuantity, { message: 'maxQuantity must be at least minQuantity', path: ['maxQuantity'] })
+  .refine((offer) => (offer.term === undefined) !== (offer.terms === undefined), { message: 'give either term (one) or terms (several, the usual first)', path: ['terms'] })
+  .refine((offer) => new Set(offer.terms ?? []).size === (offer.terms ?? []).length, { message: 'list each term once', path: ['terms'] });
 export type OfferInput = z.infer<typeof offerInputSchema>;
 
 export const catalogFileSchema = z.object({ offers: z.array(offerInputSchema).min(1) });

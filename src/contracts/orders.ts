@@ -9,6 +9,8 @@ export const orderLineItemSchema = z.object({
   subscriptionId: z.guid(),
   friendlyName: z.string().nullable(),
   quantity: z.number().int(),
+  /** ISO 8601: P1M, P1Y, P3Y (or none). */
+  termDuration: z.string(),
   partnerIdOnRecord: z.string().nullable(),
   links: z.object({ subscription: linkSchema }),
 });
@@ -38,6 +40,8 @@ export const createOrderRequestSchema = z.strictObject({
         quantity: z.number({ error: 'quantity must be a number' }),
         friendlyName: z.string().max(200).nullish(),
         partnerIdOnRecord: z.string().max(20).nullish(),
+        /** One of the offer's terms (ISO 8601: P1M, P1Y); its usual one when left out. */
+        termDuration: z.string().max(10).nullish(),
       }),
     )
     .min(1, 'An order needs at least one line item.')

@@ -184,6 +184,10 @@ export interface OffersTable {
   billing: 'license' | 'usage';
   billing_cycles: string[];
   term: 'P1M' | 'P1Y' | 'P3Y' | 'none';
+  /** The terms it is also sold with, besides the usual `term` (0006). */
+  other_terms: Generated<('P1M' | 'P1Y' | 'P3Y' | 'none')[]>;
+  /** Translated descriptions by locale, `{"zh-TW": "..."}` (0006). */
+  descriptions: ColumnType<unknown, string | undefined, string>;
   purchase_limit: number | null;
   is_add_on: boolean;
   prerequisite_offer_ids: string[];
@@ -241,6 +245,8 @@ export interface OrderLineItemsTable {
   friendly_name: string | null;
   partner_id_on_record: string | null;
   subscription_id: string;
+  /** Partner Center's OrderLineItem.termDuration (0006). */
+  term_duration: string;
 }
 
 export interface RelationshipInvitationsTable {

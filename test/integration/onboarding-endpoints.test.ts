@@ -221,6 +221,7 @@ describe('offers', () => {
       billing: 'license',
       supportedBillingCycles: ['monthly', 'annual'],
       termDuration: 'P1Y',
+      terms: [{ duration: 'P1Y', billingCycles: ['monthly', 'annual'] }],
       unitType: 'Licenses',
       isTrial: false,
       limit: 10,
@@ -322,8 +323,8 @@ describe('orders and subscriptions', () => {
       billingCycle: 'monthly',
       currencyCode: 'USD',
       lineItems: [
-        { lineItemNumber: 0, offerId: basic.id, offerName: 'Basic for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: 'Front office', quantity: 5, partnerIdOnRecord: '1234567', links: { subscription: expect.objectContaining({ method: 'GET' }) } },
-        { lineItemNumber: 1, offerId: standard.id, offerName: 'Standard for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: null, quantity: 2, partnerIdOnRecord: null, links: { subscription: expect.objectContaining({ method: 'GET' }) } },
+        { lineItemNumber: 0, offerId: basic.id, offerName: 'Basic for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: 'Front office', quantity: 5, termDuration: 'P1M', partnerIdOnRecord: '1234567', links: { subscription: expect.objectContaining({ method: 'GET' }) } },
+        { lineItemNumber: 1, offerId: standard.id, offerName: 'Standard for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: null, quantity: 2, termDuration: 'P1Y', partnerIdOnRecord: null, links: { subscription: expect.objectContaining({ method: 'GET' }) } },
       ],
       status: 'completed',
       creationDate: expect.any(String),

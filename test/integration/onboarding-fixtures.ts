@@ -60,6 +60,12 @@ export interface OfferOptions {
   billingCycles?: string[];
   category?: OfferCategory;
   term?: 'P1M' | 'P1Y' | 'P3Y' | 'none';
+  /** Terms it is also sold with, after the usual `term`. */
+  otherTerms?: ('P1M' | 'P1Y' | 'P3Y' | 'none')[];
+  /** Translated descriptions by locale. */
+  descriptions?: Record<string, string>;
+  /** A trial: not billed (billing cycle `none`), one month. */
+  trial?: boolean;
   name?: string;
   active?: boolean;
 }
@@ -80,12 +86,14 @@ export async function createOffer(db: Executor, options: OfferOptions = {}) {
       max_quantity: options.max ?? 300,
       unit_type: 'Licenses',
       billing: 'license',
-      billing_cycles: options.billingCycles ?? ['monthly', 'annual'],
-      term: options.term ?? 'P1Y',
+      billing_cycles: options.billingCycles ?? (options.trial ? ['none'] : ['monthly', 'annual']),
+      term: options.term ?? (options.trial ? 'P1M' : 'P1Y'),
+      other_terms: options.otherTerms ?? [],
+      descriptions: JSON.stringify(options.descriptions ?? {}),
       purchase_limit: options.purchaseLimit ?? null,
       is_add_on: false,
       prerequisite_offer_ids: [],
-      is_trial: false,
+      is_trial: options.trial ?? false,
       active: options.active ?? true,
     })
     .execute();
@@ -219,7 +227,7 @@ export function agreementBody(overrides: Partial<AgreementBody['primaryContact']
 export type OnboardingBody = CustomerBody & {
   agreement?: AgreementBody | null;
   eligibility?: { validationType: 'GovernmentEntity' | 'RegulatedData'; details: string } | null;
-  lineItems?: { offerId: string; quantity: number; friendlyName?: string | null }[];
+  lineItems?: { offerId: string; quantity: number; friendlyName?: string | null; termDuration?: string | null; billingCycle?: string | null }[];
   billingCycle?: 'monthly' | 'annual' | 'none' | 'one_time' | null;
   draftId?: string | null;
 };

@@ -271,7 +271,7 @@ async function insertDemoCustomer(
           created_at: createdAt,
         })
         .execute();
-      await trx.insertInto('order_line_items').values({ order_id: orderId, line_item_number: line, offer_id: offerId, quantity, friendly_name: offer.name, partner_id_on_record: null, subscription_id: subscriptionId }).execute();
+      await trx.insertInto('order_line_items').values({ order_id: orderId, line_item_number: line, offer_id: offerId, quantity, friendly_name: offer.name, partner_id_on_record: null, subscription_id: subscriptionId, term_duration: offer.term }).execute();
     }
   }
 }

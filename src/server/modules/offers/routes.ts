@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema } from '#contracts/common.ts';
-import { offerCollectionSchema, offerListQuerySchema } from '#contracts/offers.ts';
+import { offerCollectionSchema, offerListHeadersSchema, offerListQuerySchema } from '#contracts/offers.ts';
 import { collection } from '#server/lib/links.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { OffersService } from './service.ts';
@@ -11,10 +11,11 @@ export const offersRoutes: FastifyPluginAsyncZod<{ offers: OffersService }> = as
       tags: ['offers'],
       summary: 'The offers sold in a country (offset paging; category and q filters are ours)',
       querystring: offerListQuerySchema,
+      headers: offerListHeadersSchema,
       response: { 200: offerCollectionSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
     },
   }, async (request) => {
-    const page = await offers.list(requirePrincipal(request), request.query);
+    const page = await offers.list(requirePrincipal(request), request.query, request.headers['x-locale']);
     return collection(page.items, page.self, page.next ? { uri: page.next } : undefined);
   });
 };

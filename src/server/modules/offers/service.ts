@@ -1,5 +1,7 @@
 import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError } from '#domain/errors.ts';
+import { localizedText } from '#domain/offer/localized.ts';
+import { termOptions, type BillingCycle } from '#domain/offer/terms.ts';
 import { assertCan } from '#domain/roles.ts';
 import type { Offer } from '#contracts/offers.ts';
 import type { Db } from '#db/database.ts';
@@ -15,11 +17,13 @@ const CATEGORY_NAMES = {
   trial: 'Trial',
 } as const;
 
-export function toOffer(row: repo.OfferRow): Offer {
+/** The offer as GET /v1/offers answers it, its description in `locale` where the catalog has one. */
+export function toOffer(row: repo.OfferRow, locale?: string | null): Offer {
+  const terms = termOptions([row.term, ...row.other_terms], row.billing_cycles as BillingCycle[]);
   return {
     id: row.id,
     name: row.name,
-    description: row.description,
+    description: localizedText(row.description, translationsOf(row.descriptions), locale),
     minimumQuantity: row.min_quantity,
     maximumQuantity: row.max_quantity,
     country: row.country,
@@ -30,6 +34,7 @@ export function toOffer(row: repo.OfferRow): Offer {
     billing: row.billing,
     supportedBillingCycles: row.billing_cycles,
     termDuration: row.term,
+    terms,
     unitType: row.unit_type,
     isTrial: row.is_trial,
     limit: row.purchase_limit,
@@ -39,10 +44,17 @@ export function toOffer(row: repo.OfferRow): Offer {
   };
 }
 
+/** The `descriptions` column: an object of strings (PGlite and pg both parse jsonb). */
+function translationsOf(value: unknown): Record<string, string> {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
 export function createOffersService({ db }: { db: Db }) {
   return {
     /** GET /v1/offers?country=: the caller's instance's offers sold in a country. */
-    async list(principal: Principal, query: { country: string; offset: number; size: number; category?: string | undefined; q?: string | undefined }) {
+    async list(principal: Principal, query: { country: string; offset: number; size: number; category?: string | undefined; q?: string | undefined }, locale?: string) {
       assertCan(principal.user.partner.kind, principal.user.roles, 'offers.view');
       const country = normalizeCountry(query.country);
       if (!country) {
@@ -54,7 +66,7 @@ export function createOffersService({ db }: { db: Db }) {
       const base = new URLSearchParams({ country, size: String(query.size) });
       const self = `/v1/offers?${new URLSearchParams({ ...Object.fromEntries(base), offset: String(query.offset) })}`;
       const next = rows.length > query.size ? `/v1/offers?${new URLSearchParams({ ...Object.fromEntries(base), offset: String(query.offset + query.size) })}` : undefined;
-      return { items: page.map(toOffer), self, next };
+      return { items: page.map((row) => toOffer(row, locale)), self, next };
     },
   };
 }

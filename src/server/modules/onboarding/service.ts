@@ -75,13 +75,14 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
     }
     const placed = order?.ok
       ? await orders.place(trx, principal, { id: customerId, country: created.customer.billingProfile.defaultAddress.country, instanceId: partner.instanceId, indirectResellerId: customer.value.reseller?.id ?? null }, order.value)
-      : null;
+      : [];
     if (body.draftId) await drafts.completed(trx, principal, body.draftId);
-    await recordAudit(trx, ids, principal, { operationType: 'OnboardCustomer', resourceType: 'Customer', resourceId: customerId, customerId, newValue: { orderId: placed?.id ?? null, agreementId: confirmation?.id ?? null } }, clock.now());
+    await recordAudit(trx, ids, principal, { operationType: 'OnboardCustomer', resourceType: 'Customer', resourceId: customerId, customerId, newValue: { orderId: placed[0]?.id ?? null, agreementId: confirmation?.id ?? null } }, clock.now());
     return {
       customer: created.customer,
       agreement: confirmation,
-      order: placed,
+      order: placed[0] ?? null,
+      orders: placed,
       userCredentials: created.userCredentials,
       warnings: customer.value.warnings,
       attributes: { objectType: 'Onboarding' },

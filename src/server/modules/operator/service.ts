@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { DomainError, type FieldError } from '#domain/errors.ts';
+import { termCatalogErrors, type TermDuration } from '#domain/offer/terms.ts';
 import {
   agreementTemplateInputSchema,
   catalogFileSchema,
+  type OfferInput,
   partnerInputSchema,
   partnerUpdateSchema,
   partnershipStateSchema,
@@ -147,6 +149,10 @@ export function createOperatorService({ db, ids, hasher }: { db: Executor; ids: 
         if (seen.has(offer.id)) throw new DomainError('invalid_input', `offers[${index}].id: ${offer.id} appears twice in the file.`);
         seen.add(offer.id);
       }
+      const termErrors = catalog.offers.flatMap((offer, index) =>
+        termCatalogErrors(termsOf(offer), offer.billingCycles, offer.terms ? 'terms' : 'term').map((error) => ({ ...error, field: `offers.${index}.${error.field}` })),
+      );
+      if (termErrors.length > 0) throw new DomainError('invalid_input', termErrors.map((e) => `${e.field}: ${e.message}`).join('; '), termErrors);
       return inTransaction(db, async (trx) => {
         let created = 0;
         let updated = 0;
@@ -165,7 +171,9 @@ export function createOperatorService({ db, ids, hasher }: { db: Executor; ids: 
             unit_type: offer.unitType,
             billing: offer.billing,
             billing_cycles: offer.billingCycles,
-            term: offer.term,
+            term: termsOf(offer)[0]!,
+            other_terms: termsOf(offer).slice(1),
+            descriptions: JSON.stringify(offer.descriptions),
             purchase_limit: offer.purchaseLimit,
             is_add_on: offer.isAddOn,
             prerequisite_offer_ids: offer.prerequisiteOfferIds,
@@ -220,6 +228,11 @@ export function createOperatorService({ db, ids, hasher }: { db: Executor; ids: 
 }
 
 export type OperatorService = ReturnType<typeof createOperatorService>;
+
+/** A catalog offer's terms, the usual first (`term` is the one-term spelling). */
+function termsOf(offer: OfferInput): TermDuration[] {
+  return offer.terms ?? (offer.term ? [offer.term] : []);
+}
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '#db/database.ts';
-import type { OrdersTable, SubscriptionsTable } from '#db/schema.ts';
+import type { OrderLineItemsTable, OrdersTable, SubscriptionsTable } from '#db/schema.ts';
 import type { Insertable } from 'kysely';
 
 export async function insertOrder(db: Executor, order: Insertable<OrdersTable>) {
@@ -13,7 +13,7 @@ export async function insertSubscription(db: Executor, subscription: Insertable<
 
 export async function insertLineItem(
   db: Executor,
-  item: { order_id: string; line_item_number: number; offer_id: string; quantity: number; friendly_name: string | null; partner_id_on_record: string | null; subscription_id: string },
+  item: Insertable<OrderLineItemsTable>,
 ) {
   await db.insertInto('order_line_items').values(item).execute();
 }

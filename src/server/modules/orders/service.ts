@@ -1,5 +1,6 @@
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { validatePrerequisites, validatePurchaseLimit, validateQuantity } from '#domain/customer-rules.ts';
+import { chooseTerm, termEnd, termOptions, type BillingCycle, type TermDuration } from '#domain/offer/terms.ts';
 import { assertCan } from '#domain/roles.ts';
 import type { CreateOrderRequest, Order, Subscription } from '#contracts/orders.ts';
 import type { Db, Executor } from '#db/database.ts';
@@ -11,17 +12,44 @@ import { findVisibleCustomer } from '#server/modules/customers/repository.ts';
 import { findOfferIds, findOffersForMarket, type OfferRow } from '#server/modules/offers/repository.ts';
 import * as repo from './repository.ts';
 
-type BillingCycle = 'monthly' | 'annual' | 'none' | 'one_time';
-export type LineItemInput = CreateOrderRequest['lineItems'][number];
+export type LineItemInput = CreateOrderRequest['lineItems'][number] & { billingCycle?: BillingCycle | null | undefined };
 
 /** `id` is null for a customer being created in the same transaction (it holds nothing yet). */
 export interface OrderCustomer { id: string | null; country: string; instanceId: 'public' | 'usgov'; indirectResellerId: string | null }
 export type ExistingCustomer = OrderCustomer & { id: string };
 
-export interface PreparedOrder {
+export interface PreparedItem {
+  lineItemNumber: number;
+  offer: OfferRow;
+  quantity: number;
+  friendlyName: string | null;
+  partnerIdOnRecord: string | null;
+  termDuration: TermDuration;
   billingCycle: BillingCycle;
+}
+
+export interface PreparedOrder {
   currency: string;
-  items: { lineItemNumber: number; offer: OfferRow; quantity: number; friendlyName: string | null; partnerIdOnRecord: string | null }[];
+  /** One order per billing cycle, in the order of their first line; unbilled lines (trials) go with the first. */
+  orders: { billingCycle: BillingCycle; items: PreparedItem[] }[];
+}
+
+/** Groups the lines into orders by billing cycle (an order has one, as in Partner Center). */
+function ordersByBillingCycle(items: readonly PreparedItem[]): PreparedOrder['orders'] {
+  const billed = items.filter((item) => item.billingCycle !== 'none');
+  const orders: PreparedOrder['orders'] = [];
+  for (const item of billed) {
+    const order = orders.find((candidate) => candidate.billingCycle === item.billingCycle);
+    if (order) order.items.push(item);
+    else orders.push({ billingCycle: item.billingCycle, items: [item] });
+  }
+  const unbilled = items.filter((item) => item.billingCycle === 'none');
+  if (unbilled.length > 0) {
+    if (orders[0]) orders[0].items.push(...unbilled);
+    else orders.push({ billingCycle: 'none', items: unbilled });
+  }
+  for (const order of orders) order.items.sort((a, b) => items.indexOf(a) - items.indexOf(b));
+  return orders;
 }
 
 export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; ids: IdGenerator; clock: Clock; idempotency: Idempotency }) {
@@ -38,6 +66,7 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         subscriptionId: item.subscription_id,
         friendlyName: item.friendly_name,
         quantity: item.quantity,
+        termDuration: item.term_duration,
         partnerIdOnRecord: item.partner_id_on_record,
         links: { subscription: { uri: `/v1/customers/${order.customer_id}/subscriptions/${item.subscription_id}`, method: 'GET', headers: [] } },
       })),
@@ -77,7 +106,8 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
   /**
    * Checks the line items against the catalog (SPEC §4 Quantity): the offer exists in the instance and
    * is sold in the customer's country, the quantity is within bounds and the per-customer limit, an
-   * add-on's prerequisite is held or ordered with it, and one billing cycle suits every offer.
+   * add-on's prerequisite is held or ordered with it, and each line's term and billing cycle are ones
+   * its offer has (the line's own, else the order's cycle, else the offer's usual).
    */
   async function prepare(
     trx: Executor,
@@ -94,10 +124,19 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     const known = new Map((await findOfferIds(trx, customer.instanceId, [...new Set([...offerIds, ...prerequisites])])).map((offer) => [offer.id, offer]));
     const held = customer.id ? await repo.heldQuantities(trx, customer.id, [...offerIds, ...prerequisites]) : new Map<string, number>();
     const orderedTotals = new Map<string, number>();
-    const items: PreparedOrder['items'] = [];
+    const items: PreparedItem[] = [];
     /** The position of each prepared item in the request, for its field path. */
     const positions: number[] = [];
-    const cycles = new Set<BillingCycle>();
+    const optionsOf = (offer: OfferRow) => termOptions([offer.term, ...offer.other_terms], offer.billing_cycles as BillingCycle[]);
+    // Without a cycle asked for anywhere, one monthly order where every billed line can be monthly
+    // (Partner Center's default); else each line its offer's usual cycle.
+    const anyAsked = input.billingCycle != null || input.lineItems.some((item) => item.billingCycle != null);
+    const monthlyForAll =
+      !anyAsked &&
+      input.lineItems.every((item) => {
+        const offer = sold.get(item.offerId.trim());
+        return !offer || offer.is_trial || optionsOf(offer).some((option) => (!item.termDuration?.trim() || option.duration === item.termDuration.trim()) && option.billingCycles.includes('monthly'));
+      });
 
     for (const [index, item] of input.lineItems.entries()) {
       const offerId = item.offerId.trim();
@@ -117,7 +156,18 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         errors.push(...validatePurchaseLimit({ existingQuantity: (held.get(offerId) ?? 0) + already, requestedQuantity: item.quantity, limit: offer.purchase_limit }, at(`lineItems.${index}.quantity`)));
         orderedTotals.set(offerId, already + item.quantity);
       }
-      for (const cycle of offer.billing_cycles) cycles.add(cycle as BillingCycle);
+      // A trial is not billed: the order's cycle does not apply to it, only one asked for the line itself.
+      const orderCycle = offer.is_trial ? undefined : (input.billingCycle ?? (monthlyForAll ? 'monthly' : undefined));
+      const choice = chooseTerm(optionsOf(offer), {
+        termDuration: item.termDuration,
+        billingCycle: item.billingCycle ?? orderCycle,
+        termField: at(`lineItems.${index}.termDuration`),
+        billingCycleField: at(item.billingCycle != null || input.billingCycle == null ? `lineItems.${index}.billingCycle` : 'billingCycle'),
+      });
+      if (!choice.ok) {
+        errors.push(...choice.errors.map((error) => ({ ...error, message: `${offer.name}: ${error.message}` })));
+        continue;
+      }
       positions.push(index);
       items.push({
         lineItemNumber: item.lineItemNumber ?? index,
@@ -125,6 +175,7 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         quantity: item.quantity,
         friendlyName: item.friendlyName?.trim() || null,
         partnerIdOnRecord: item.partnerIdOnRecord?.trim() || null,
+        ...choice.value,
       });
     }
 
@@ -146,28 +197,25 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
       errors.push({ field: at('lineItems'), code: 'line_item_number_duplicate', message: 'Each line item needs its own lineItemNumber.' });
     }
 
-    // One billing cycle per order: the one asked for, else monthly where every offer has it.
-    const requested = input.billingCycle ?? undefined;
-    const billingCycle: BillingCycle = requested ?? (items.every((item) => item.offer.billing_cycles.includes('monthly') || item.offer.is_trial) ? 'monthly' : ([...cycles][0] ?? 'monthly'));
-    for (const [position, item] of items.entries()) {
-      if (!item.offer.is_trial && !item.offer.billing_cycles.includes(billingCycle)) {
-        errors.push({ field: requested ? at('billingCycle') : at(`lineItems.${positions[position]}.offerId`), code: 'billing_cycle_not_supported', message: `${item.offer.name} is billed ${item.offer.billing_cycles.join(' or ')}, not ${billingCycle}.` });
-      }
-    }
     const currencies = new Set(items.map((item) => item.offer.currency));
     if (errors.length > 0) return { ok: false, errors };
-    return { ok: true, value: { billingCycle, currency: [...currencies][0] ?? 'USD', items } };
+    return { ok: true, value: { currency: [...currencies][0] ?? 'USD', orders: ordersByBillingCycle(items) } };
   }
 
-  /** Writes the order, a subscription per line item, and the audit record. */
-  async function place(trx: Executor, principal: Principal, customer: ExistingCustomer, prepared: PreparedOrder): Promise<Order> {
+  /** Writes the orders (one per billing cycle), a subscription per line item, and the audit records. */
+  async function place(trx: Executor, principal: Principal, customer: ExistingCustomer, prepared: PreparedOrder): Promise<Order[]> {
+    const placed: Order[] = [];
+    for (const group of prepared.orders) placed.push(await placeOne(trx, principal, customer, prepared.currency, group));
+    return placed;
+  }
+
+  async function placeOne(trx: Executor, principal: Principal, customer: ExistingCustomer, currency: string, group: PreparedOrder['orders'][number]): Promise<Order> {
     const now = clock.now();
     const orderId = ids.uuid();
     const partnerId = principal.user.partner.id;
-    await repo.insertOrder(trx, { id: orderId, customer_id: customer.id, partner_id: partnerId, billing_cycle: prepared.billingCycle, status: 'completed', currency: prepared.currency, created_by_user_id: principal.user.id, created_at: now });
-    for (const item of prepared.items) {
+    await repo.insertOrder(trx, { id: orderId, customer_id: customer.id, partner_id: partnerId, billing_cycle: group.billingCycle, status: 'completed', currency, created_by_user_id: principal.user.id, created_at: now });
+    for (const item of group.items) {
       const subscriptionId = ids.uuid();
-      const cycle = item.offer.billing_cycles.includes(prepared.billingCycle) ? prepared.billingCycle : (item.offer.billing_cycles[0] ?? 'none');
       await repo.insertSubscription(trx, {
         id: subscriptionId,
         customer_id: customer.id,
@@ -178,16 +226,16 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         quantity: item.quantity,
         unit_type: item.offer.unit_type,
         status: 'active',
-        billing_cycle: cycle,
-        term: item.offer.term,
+        billing_cycle: item.billingCycle,
+        term: item.termDuration,
         auto_renew: !item.offer.is_trial,
         partner_id_on_record: item.partnerIdOnRecord,
         indirect_reseller_id: customer.indirectResellerId,
         effective_start_date: now,
-        commitment_end_date: termEnd(now, item.offer.term),
+        commitment_end_date: termEnd(now, item.termDuration),
         created_at: now,
       });
-      await repo.insertLineItem(trx, { order_id: orderId, line_item_number: item.lineItemNumber, offer_id: item.offer.id, quantity: item.quantity, friendly_name: item.friendlyName, partner_id_on_record: item.partnerIdOnRecord, subscription_id: subscriptionId });
+      await repo.insertLineItem(trx, { order_id: orderId, line_item_number: item.lineItemNumber, offer_id: item.offer.id, quantity: item.quantity, friendly_name: item.friendlyName, partner_id_on_record: item.partnerIdOnRecord, subscription_id: subscriptionId, term_duration: item.termDuration });
     }
     const [order] = await repo.listOrders(trx, customer.id, { partnerId, providerId: null }, orderId);
     const result = toOrder(order!);
@@ -226,7 +274,13 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         }
         const prepared = await prepare(trx, customer, body);
         if (!prepared.ok) throw fieldErrorsError(prepared.errors);
-        return { status: 201, body: await place(trx, principal, customer, prepared.value) };
+        // Partner Center's order has one billing cycle for all its lines.
+        if (prepared.value.orders.length > 1) {
+          const cycles = prepared.value.orders.map((order) => order.billingCycle).join(' and ');
+          throw fieldErrorsError([{ field: 'billingCycle', code: 'billing_cycle_required', message: `These offers are usually billed ${cycles}: choose the one billingCycle of this order, or place one order per billing cycle.` }]);
+        }
+        const [order] = await place(trx, principal, customer, prepared.value);
+        return { status: 201, body: order! };
       });
     },
 
@@ -267,21 +321,4 @@ export async function hasCustomerAgreement(db: Executor, customerId: string): Pr
     .where('agreement_type', '=', 'MicrosoftCustomerAgreement')
     .executeTakeFirst();
   return row !== undefined;
-}
-
-function termEnd(start: Date, term: string): Date | null {
-  const end = new Date(start);
-  switch (term) {
-    case 'P1M':
-      end.setUTCMonth(end.getUTCMonth() + 1);
-      return end;
-    case 'P1Y':
-      end.setUTCFullYear(end.getUTCFullYear() + 1);
-      return end;
-    case 'P3Y':
-      end.setUTCFullYear(end.getUTCFullYear() + 3);
-      return end;
-    default:
-      return null;
-  }
 }

@@ -1,4 +1,4 @@
-import { Hamburger, makeStyles, ProgressBar, shorthands, Text, tokens } from '@fluentui/react-components';
+import { Hamburger, makeStaticStyles, makeStyles, mergeClasses, ProgressBar, shorthands, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
@@ -6,6 +6,7 @@ import { CurrentUserProvider, useCurrentUser, useSession } from '../session.tsx'
 import { NARROW_SCREEN, useMediaQuery } from '../use-media-query.ts';
 import { Brand } from '../ui/brand.tsx';
 import { LanguageMenu } from './language-menu.tsx';
+import { TOP_BAR_HEIGHT } from './layout.ts';
 import { SideNav } from './side-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -51,7 +52,7 @@ const useStyles = makeStyles({
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
-    height: '48px',
+    height: TOP_BAR_HEIGHT,
     paddingInline: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground1,
     ...shorthands.borderBottom(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
@@ -71,8 +72,10 @@ const useStyles = makeStyles({
   separator: { width: '1px', height: '20px', backgroundColor: tokens.colorNeutralStroke1, marginInline: tokens.spacingHorizontalXS },
   partner: { color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   spacer: { flexGrow: 1 },
-  // The page scrolls as a whole; the navigation stays in view beside it.
-  nav: { gridArea: 'nav', position: 'sticky', insetBlockStart: '48px', alignSelf: 'start', height: 'calc(100vh - 48px)' },
+  // The page scrolls as a whole. The navigation's column runs the page's full height (its background
+  // with it), and the navigation itself stays in view at the column's top.
+  nav: { gridArea: 'nav' },
+  navColumn: { backgroundColor: tokens.colorNeutralBackground4, ...shorthands.borderRight(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2) },
   main: {
     gridArea: 'main',
     position: 'relative',
@@ -88,8 +91,12 @@ const useStyles = makeStyles({
   },
 });
 
+// A field scrolled into view (focus, an error summary's link) lands below the sticky top bar.
+const useScrollPadding = makeStaticStyles({ html: { scrollPaddingTop: `calc(${TOP_BAR_HEIGHT} + 16px)` } });
+
 /** Partner Center's frame: top bar (product, partner organisation, language, user), left navigation, content. */
 export function Shell() {
+  useScrollPadding();
   const styles = useStyles();
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -134,7 +141,7 @@ export function Shell() {
         <LanguageMenu compact={narrow} />
         <UserMenu />
       </header>
-      <div className={styles.nav}>
+      <div className={mergeClasses(styles.nav, !narrow && styles.navColumn)}>
         <SideNav type={narrow ? 'overlay' : 'inline'} open={drawerOpen} onOpenChange={setDrawerOpen} />
       </div>
       <main id="main-content" className={styles.main} tabIndex={-1}>

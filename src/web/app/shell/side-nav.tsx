@@ -1,4 +1,4 @@
-import { makeStyles, NavDrawer, NavDrawerBody, NavDrawerHeader, NavItem, shorthands, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, NavDrawer, NavDrawerBody, NavDrawerHeader, NavItem, shorthands, tokens } from '@fluentui/react-components';
 import {
   BuildingMultiple20Filled,
   BuildingMultiple20Regular,
@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../session.tsx';
 import { Brand } from '../ui/brand.tsx';
+import { TOP_BAR_HEIGHT } from './layout.ts';
 
 const CustomersIcon = bundleIcon(People20Filled, People20Regular);
 const ResellersIcon = bundleIcon(BuildingMultiple20Filled, BuildingMultiple20Regular);
@@ -20,6 +21,8 @@ const AccountIcon = bundleIcon(Person20Filled, Person20Regular);
 
 const useStyles = makeStyles({
   drawer: { height: '100%', width: '260px', ...shorthands.borderRight(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2) },
+  // Beside the page: below the top bar, in view while the page scrolls (its column draws the border).
+  inline: { position: 'sticky', insetBlockStart: TOP_BAR_HEIGHT, height: `calc(100vh - ${TOP_BAR_HEIGHT})`, borderRightStyle: 'none' },
   header: { paddingBlock: tokens.spacingVerticalM, paddingInline: tokens.spacingHorizontalL },
   body: { paddingBlockStart: tokens.spacingVerticalM },
 });
@@ -56,7 +59,8 @@ export function SideNav({ type, open, onOpenChange }: { type: 'inline' | 'overla
   // NavDrawer always says role="navigation"; as an overlay it is also a modal dialog (aria-modal),
   // which a navigation role may not be. Then the drawer is the dialog and a <nav> inside holds the links.
   return type === 'inline' ? (
-    <NavDrawer type="inline" open selectedValue={selected ?? ''} aria-label={t('shell.navigation')} className={styles.drawer} size="small">
+    // Always open beside the page: no entrance motion on every page load.
+    <NavDrawer type="inline" open surfaceMotion={null} selectedValue={selected ?? ''} aria-label={t('shell.navigation')} className={mergeClasses(styles.drawer, styles.inline)} size="small">
       <NavDrawerBody className={styles.body}>{links}</NavDrawerBody>
     </NavDrawer>
   ) : (

@@ -19,6 +19,9 @@ export interface LineItemValues {
   offerId: string;
   /** As typed: checked against the offer's bounds before it becomes a number. */
   quantity: string;
+  /** One of the offer's terms (P1M, P1Y) and its billing cycle; '' until chosen (the offer's usual then). */
+  termDuration: string;
+  billingCycle: string;
 }
 
 export interface WizardValues {
@@ -53,7 +56,7 @@ export interface WizardValues {
   addressReviewed: string;
 }
 
-export type WizardField = Exclude<keyof WizardValues, 'lineItems' | 'signerEdited' | 'addressReviewed'> | `lineItems.${number}.quantity`;
+export type WizardField = Exclude<keyof WizardValues, 'lineItems' | 'signerEdited' | 'addressReviewed'> | `lineItems.${number}.${'quantity' | 'termDuration' | 'billingCycle'}`;
 
 /** Fields in the order the form shows them: the first wrong one gets the focus. */
 export const FIELD_ORDER: readonly WizardField[] = [
@@ -116,8 +119,9 @@ export function valuesFromDraft(data: Record<string, unknown>, fallback: WizardV
       if (Array.isArray(value)) {
         values.lineItems = value.flatMap((item: unknown) => {
           if (typeof item !== 'object' || item === null) return [];
-          const { offerId, quantity } = item as Record<string, unknown>;
-          return typeof offerId === 'string' ? [{ offerId, quantity: String(quantity ?? '') }] : [];
+          const { offerId, quantity, termDuration, billingCycle } = item as Record<string, unknown>;
+          const text = (value: unknown) => (typeof value === 'string' ? value : '');
+          return typeof offerId === 'string' ? [{ offerId, quantity: String(quantity ?? ''), termDuration: text(termDuration), billingCycle: text(billingCycle) }] : [];
         });
       }
     } else if (typeof value === typeof fallback[key]) {
@@ -128,6 +132,7 @@ export function valuesFromDraft(data: Record<string, unknown>, fallback: WizardV
 }
 
 export type OnboardingBody = z.input<typeof onboardingRequestSchema>;
+type LineItemBody = NonNullable<OnboardingBody['lineItems']>[number];
 
 const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
@@ -168,7 +173,14 @@ export function toRequestBody(values: WizardValues, context: BodyContext, option
         phoneNumber: blankToNull(values.phoneNumber),
       },
     },
-    lineItems: options.lineItems ? values.lineItems.map((item) => ({ offerId: item.offerId, quantity: quantityOf(item.quantity) })) : [],
+    lineItems: options.lineItems
+      ? values.lineItems.map((item) => ({
+          offerId: item.offerId,
+          quantity: quantityOf(item.quantity),
+          termDuration: blankToNull(item.termDuration),
+          billingCycle: (blankToNull(item.billingCycle) as LineItemBody['billingCycle']) ?? null,
+        }))
+      : [],
     draftId: context.draftId,
   };
   if (context.isIndirectProvider) body.associatedPartnerId = blankToNull(values.resellerId);
@@ -223,8 +235,11 @@ const FIELD_BY_PATH: Record<string, WizardField> = {
 
 /** The form field a body path names (case as the server writes it, or not), or null (shown as a general error). */
 export function fieldOfPath(path: string): WizardField | null {
-  const lineItem = /^lineItems\.(\d+)\.(quantity|offerId)$/i.exec(path);
-  if (lineItem) return `lineItems.${Number(lineItem[1])}.quantity`;
+  const lineItem = /^lineItems\.(\d+)\.(quantity|offerId|termDuration|billingCycle)$/i.exec(path);
+  if (lineItem) {
+    const part = lineItem[2]?.toLowerCase();
+    return `lineItems.${Number(lineItem[1])}.${part === 'termduration' ? 'termDuration' : part === 'billingcycle' ? 'billingCycle' : 'quantity'}`;
+  }
   const key = Object.keys(FIELD_BY_PATH).find((candidate) => candidate.toLowerCase() === path.toLowerCase());
   return key === undefined ? null : (FIELD_BY_PATH[key] ?? null);
 }

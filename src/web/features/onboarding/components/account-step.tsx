@@ -220,7 +220,7 @@ export function AccountStep() {
     const values = getValues();
     const body = toRequestBody(values, bodyContext, { lineItems: false });
     const structural = structuralErrors(body);
-    const errors = [...structural, ...clientErrors(values, bodyContext, wizard.offerBounds, 'account')];
+    const errors = [...structural, ...clientErrors(values, bodyContext, new Map(), 'account')];
     try {
       if (structural.length === 0) {
         const answer = await validate.mutateAsync(body);

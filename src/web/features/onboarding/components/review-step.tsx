@@ -2,6 +2,7 @@ import '../locales/en-US-later.ts';
 import {
   Button,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -30,7 +31,8 @@ import { useValidateOnboarding } from '../api/validate-onboarding.ts';
 import { useFieldErrorText } from '../field-errors.ts';
 import { clientErrors, stepOfPath, structuralErrors, toRequestBody, type Step, type WizardValues } from '../wizard-form.ts';
 import { StepActions } from './step-actions.tsx';
-import { estimate, useMoney } from './subscriptions-step.tsx';
+import { estimate, pricedLine } from '../offer-terms.ts';
+import { useExplicitTerms, useTermText } from './subscriptions-step.tsx';
 import { useWizard } from './wizard-context.ts';
 
 const useStyles = makeStyles({
@@ -47,6 +49,8 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
   number: { textAlign: 'end', '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
   muted: { color: tokens.colorNeutralForeground2 },
+  offerCell: { display: 'flex', flexDirection: 'column', paddingBlock: tokens.spacingVerticalXS },
+  charge: { whiteSpace: 'nowrap' },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
@@ -61,7 +65,7 @@ export function ReviewStep({ submission }: { submission: Submission }) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const format = useFormatters();
-  const money = useMoney();
+  const termText = useTermText();
   const errorMessage = useErrorMessage();
   const fieldText = useFieldErrorText();
   const wizard = useWizard();
@@ -75,16 +79,17 @@ export function ReviewStep({ submission }: { submission: Submission }) {
   const checked = useRef(false);
 
   const byId = useMemo(() => new Map((offers.data ?? []).map((offer) => [offer.id, offer])), [offers.data]);
+  useExplicitTerms(byId);
 
   const { mutate } = validate;
-  const { applyErrors, offerBounds } = wizard;
+  const { applyErrors } = wizard;
   useEffect(() => {
     // Once per visit of the step (the form does not change while it is shown).
     if (checked.current) return;
     checked.current = true;
     const current = getValues();
     const body = toRequestBody(current, bodyContext);
-    const local = [...structuralErrors(body), ...clientErrors(current, bodyContext, offerBounds, 'all')];
+    const local = [...structuralErrors(body), ...clientErrors(current, bodyContext, byId, 'all')];
     if (local.length > 0) {
       applyErrors(local);
       setProblems(local);
@@ -96,7 +101,7 @@ export function ReviewStep({ submission }: { submission: Submission }) {
         setProblems(answer.errors);
       },
     });
-  }, [mutate, applyErrors, offerBounds, bodyContext, getValues]);
+  }, [mutate, applyErrors, byId, bodyContext, getValues]);
 
   const languages = useMemo(() => {
     try {
@@ -225,29 +230,38 @@ export function ReviewStep({ submission }: { submission: Submission }) {
               <TableRow>
                 <TableHeaderCell>{t('onboarding.review.offer')}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{t('onboarding.review.quantity')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t('onboarding.review.monthly')}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{t('onboarding.review.charge')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {values.lineItems.map((item) => {
-                const offer = byId.get(item.offerId);
+                const line = pricedLine(item, byId);
                 const quantity = Number(item.quantity);
                 return (
                   <TableRow key={item.offerId}>
-                    <TableCell>{offer?.name ?? item.offerId}</TableCell>
+                    <TableCell>
+                      <div className={styles.offerCell}>
+                        <Text>{line?.offer.name ?? item.offerId}</Text>
+                        {line ? (
+                          <Text size={200} className={styles.muted}>
+                            {termText.choice(line.choice)}
+                          </Text>
+                        ) : null}
+                      </div>
+                    </TableCell>
                     <TableCell className={styles.number}>{Number.isFinite(quantity) ? format.number(quantity) : item.quantity}</TableCell>
-                    <TableCell className={styles.number}>{offer && Number.isFinite(quantity) ? money(quantity * offer.listPrice.amount, offer.listPrice.currency) : '–'}</TableCell>
+                    <TableCell className={mergeClasses(styles.number, styles.charge)}>{line ? termText.lineCharge(line) : '–'}</TableCell>
                   </TableRow>
                 );
               })}
               {totals.map((total) => (
-                <TableRow key={total.currency}>
+                <TableRow key={`${total.currency}-${total.billingCycle}`}>
                   <TableCell>
-                    <Text weight="semibold">{t('onboarding.review.total')}</Text>
+                    <Text weight="semibold">{termText.totalLabel(total.billingCycle)}</Text>
                   </TableCell>
                   <TableCell />
-                  <TableCell className={styles.number}>
-                    <Text weight="semibold">{money(total.amount, total.currency)}</Text>
+                  <TableCell className={mergeClasses(styles.number, styles.charge)}>
+                    <Text weight="semibold">{termText.charge(total.amount, total.currency, total.billingCycle)}</Text>
                   </TableCell>
                 </TableRow>
               ))}

@@ -3,11 +3,6 @@ import type { FieldErrorBody } from '#contracts/common.ts';
 import type { SessionUser } from '#contracts/auth.ts';
 import type { BodyContext, Step, WizardRoute } from '../wizard-form.ts';
 
-export interface OfferBounds {
-  minimumQuantity: number;
-  maximumQuantity: number;
-}
-
 export interface WizardContextValue {
   partner: SessionUser['partner'];
   bodyContext: BodyContext;
@@ -17,7 +12,6 @@ export interface WizardContextValue {
   returnToReview: boolean;
   /** Puts errors on their fields (first one focused, in the form's order); returns those that name no field. */
   applyErrors(errors: readonly FieldErrorBody[]): FieldErrorBody[];
-  offerBounds: ReadonlyMap<string, OfferBounds>;
   /** Cancel: asks, then discards the draft. */
   requestCancel(): void;
 }

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Regular, ErrorCircle16Regular } from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
@@ -8,20 +8,17 @@ import type { FieldErrorBody } from '#contracts/common.ts';
 import type { Draft } from '#contracts/onboarding.ts';
 import type { OnboardingResponse } from '#contracts/onboarding-responses.ts';
 import { isApiError, uuid } from '../../../app/api-client.ts';
-import { useFormatters } from '../../../app/format.ts';
 import { useCurrentUser } from '../../../app/session.tsx';
 import { Loading } from '../../../app/ui/loading.tsx';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { deleteDraft } from '../api/drafts.ts';
 import { useLatestAgreement } from '../api/get-latest-agreement.ts';
 import { useDraft } from '../api/get-draft.ts';
-import { useDrafts } from '../api/get-drafts.ts';
-import { useOffers } from '../api/get-offers.ts';
 import { useSubmitOnboarding } from '../api/submit-onboarding.ts';
 import { confirmationStateOf, forgetConfirmation, heldConfirmation, holdConfirmation, rememberSubmittedDraft, submittedDraft } from '../submission-memory.ts';
 import { AccountStep } from '../components/account-step.tsx';
 import { Stepper } from '../components/stepper.tsx';
-import { WizardContext, type OfferBounds, type WizardContextValue } from '../components/wizard-context.ts';
+import { WizardContext, type WizardContextValue } from '../components/wizard-context.ts';
 import { useDraftAutosave } from '../use-draft-autosave.ts';
 import {
   emptyValues,
@@ -45,6 +42,8 @@ const SubscriptionsStep = lazy(() => import('../components/subscriptions-step.ts
 const ReviewStep = lazy(() => import('../components/review-step.tsx').then((module) => ({ default: module.ReviewStep })));
 const Confirmation = lazy(() => import('../components/confirmation.tsx').then((module) => ({ default: module.Confirmation })));
 const QueryError = lazy(() => import('../../../app/ui/query-error.tsx').then((module) => ({ default: module.QueryError })));
+// Only when there are drafts to resume.
+const ResumeDrafts = lazy(() => import('../components/resume-drafts.tsx').then((module) => ({ default: module.ResumeDrafts })));
 // Instead of the wizard, rarely: who may not add customers, and the browser's Back into a submitted one.
 const CannotAddCustomers = lazy(() => import('../components/wizard-notices.tsx').then((module) => ({ default: module.CannotAddCustomers })));
 const AlreadyAdded = lazy(() => import('../components/wizard-notices.tsx').then((module) => ({ default: module.AlreadyAdded })));
@@ -186,7 +185,6 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
   const { control, setError, setFocus, reset, formState } = form;
   const values = useWatch({ control }) as WizardValues;
   const agreement = useLatestAgreement(partner.instance !== 'usgov');
-  const offers = useOffers(values.country);
   const [stale, setStale] = useState(false);
   const [cancelOpen, setCancelOpen] = useState(false);
   const [cancelState, setCancelState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
@@ -229,10 +227,6 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
       draftId: null,
     }),
     [partner.instance, partner.kind, agreement.data],
-  );
-  const offerBounds = useMemo(
-    () => new Map<string, OfferBounds>((offers.data ?? []).map((offer) => [offer.id, { minimumQuantity: offer.minimumQuantity, maximumQuantity: offer.maximumQuantity }])),
-    [offers.data],
   );
 
   const returnToReview = params.get('return') === 'review' && step !== 'review';
@@ -279,8 +273,8 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
   };
 
   const context: WizardContextValue = useMemo(
-    () => ({ partner, bodyContext, goTo, returnToReview, applyErrors, offerBounds, requestCancel }),
-    [partner, bodyContext, goTo, returnToReview, applyErrors, offerBounds, requestCancel],
+    () => ({ partner, bodyContext, goTo, returnToReview, applyErrors, requestCancel }),
+    [partner, bodyContext, goTo, returnToReview, applyErrors, requestCancel],
   );
 
   // A new step: its heading takes the focus, so keyboard and screen reader users start at the top of it.
@@ -365,7 +359,11 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
             </MessageBarActions>
           </MessageBar>
         ) : null}
-        {step === 'account' && draft === null && !formState.isDirty && autosave.draftId() === null ? <ResumeDrafts /> : null}
+        {step === 'account' && draft === null && !formState.isDirty && autosave.draftId() === null ? (
+          <Suspense fallback={null}>
+            <ResumeDrafts />
+          </Suspense>
+        ) : null}
         <div className={styles.notice}>
           <Text as="h2" size={600} weight="semibold" block className={styles.stepHeading} ref={headingRef} tabIndex={-1} id="step-heading">
             {t(`onboarding.steps.${step}`)}
@@ -414,28 +412,5 @@ function SaveStatusText({ status }: { status: ReturnType<typeof useDraftAutosave
         </>
       ) : null}
     </Text>
-  );
-}
-
-/** On a fresh wizard: the unfinished ones, to pick up where they were left. */
-function ResumeDrafts() {
-  const styles = useStyles();
-  const { t } = useTranslation();
-  const format = useFormatters();
-  const navigate = useNavigate();
-  const drafts = useDrafts(true);
-  const latest = drafts.data?.[0];
-  if (drafts.data === undefined || latest === undefined) return null;
-  const name = latest.summary.companyName ?? latest.summary.domain ?? t('onboarding.resume.untitled');
-  return (
-    <MessageBar intent="info" layout="multiline" className={styles.notice}>
-      <MessageBarBody>
-        <MessageBarTitle>{t('onboarding.resume.title', { count: drafts.data.length })}</MessageBarTitle>
-        {t('onboarding.resume.body', { name, when: format.dateTime(latest.updatedAt) })}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={() => void navigate(`/customers/new/${latest.step}?draft=${encodeURIComponent(latest.id)}`)}>{t('onboarding.resume.action')}</Button>
-      </MessageBarActions>
-    </MessageBar>
   );
 }
