@@ -309,7 +309,7 @@ describe('customer detail', () => {
     const agreement = page.getByRole('region', { name: '客戶合約' });
     await agreement.getByRole('heading', { name: 'Microsoft 客戶合約' }).waitFor();
     await expect(agreement.innerText()).resolves.toContain('2026年3月4日');
-    await page.getByRole('table', { name: '訂用帳戶' }).getByText('作用中').waitFor();
+    await page.getByRole('table', { name: '訂閱' }).getByText('作用中').waitFor();
     await expect(page.getByRole('region', { name: '公司設定檔' }).locator('address').innerText()).resolves.toContain('美國');
     await screenshotBoth(page, 'customer-detail-zh-TW');
     // Back to English for the other tests' contexts (each context is fresh anyway).

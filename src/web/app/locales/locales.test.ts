@@ -33,3 +33,27 @@ describe('zh-TW resources', () => {
     }
   });
 });
+
+describe('zh-TW wording', () => {
+  /**
+   * One word for one thing across the portal (Partner Center's zh-TW): 訂閱 (subscription), 暫時密碼
+   * (temporary password), 識別碼 (an ID), 姓名 (a person's name). The variants seen before are refused.
+   */
+  const variants: [RegExp, string][] = [
+    [/訂用帳戶/, '訂閱'],
+    [/臨時密碼/, '暫時密碼'],
+    [/(客戶|合作夥伴|租用戶|要求)\s*ID/, '…識別碼'],
+  ];
+
+  it('uses one word for each thing, in every feature', () => {
+    const found = leaves(zhTW).flatMap(([key, text]) => variants.filter(([pattern]) => pattern.test(text)).map(([, word]) => `${key}: “${text}” (use ${word})`));
+    expect(found).toEqual([]);
+  });
+
+  it('calls a person’s name 姓名', () => {
+    const chinese = new Map(leaves(zhTW));
+    expect(chinese.get('account.profile.name')).toBe('姓名');
+    expect(chinese.get('onboarding.errors.name_required')).toContain('姓名');
+  });
+});
+

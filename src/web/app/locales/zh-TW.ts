@@ -103,7 +103,7 @@ export const zhTW: Messages = {
       savedAt: '{{step}} · 上次儲存時間',
       steps: {
         account: '帳戶資訊',
-        subscriptions: '訂用帳戶',
+        subscriptions: '訂閱',
         review: '檢閱',
       },
       resume: '繼續',
@@ -127,7 +127,7 @@ export const zhTW: Messages = {
     tableLabel: '間接轉售商',
     columns: {
       name: '名稱',
-      mpnId: '合作夥伴 ID (MPN)',
+      mpnId: '合作夥伴識別碼 (MPN)',
       state: '狀態',
       location: '所在地',
       actions: '動作',
@@ -148,12 +148,12 @@ export const zhTW: Messages = {
     title: '帳戶',
     profile: {
       title: '您的個人資料',
-      name: '名稱',
+      name: '姓名',
       email: '電子郵件',
       roles: '角色',
       partnerName: '合作夥伴組織',
       kind: '合作夥伴類型',
-      mpnId: '合作夥伴 ID (MPN)',
+      mpnId: '合作夥伴識別碼 (MPN)',
       instance: '雲端執行個體',
     },
     tokens: {

@@ -233,7 +233,7 @@ export const onboardingZhTW: Messages['onboarding'] = {
     company_name_repeated_character: '請輸入真正的公司名稱，而不是重複的同一個字元。',
     company_name_abbreviation_only: '請加上公司名稱：只有「LLC」之類的公司類型不能作為名稱。',
     company_name_ends_with_domain: '公司名稱的結尾看起來像網址；請確認這是公司的法定名稱。',
-    name_required: '請輸入名稱。',
+    name_required: '請輸入姓名。',
     name_too_long: '最多只能有 50 個字元。',
     name_placeholder: '請輸入此人的真實姓名，而不是預留位置文字。',
     name_digits_or_symbols_only: '姓名必須包含字母，不能只有數字或符號。',
