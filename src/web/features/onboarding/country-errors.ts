@@ -4,7 +4,7 @@
  * field-errors.ts), so that a cold load in English does not carry it.
  */
 import type { CountryValidationRules } from '#contracts/countries.ts';
-import type { onboardingLaterEnUS } from './locales/en-US-later.ts';
+import type { onboardingLaterEnUS } from './locales/en-US-later-strings.ts';
 
 type Need = 'value' | 'format' | 'callingCode';
 type CountryErrorCode = keyof typeof onboardingLaterEnUS.countryErrors;

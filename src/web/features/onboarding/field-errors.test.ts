@@ -5,7 +5,7 @@ import { getCountryRules } from '#domain/countries/country-rules.ts';
 import { checkCustomerDetails } from '#domain/onboarding.ts';
 import { customerFieldErrorCodes } from '#domain/customer-rules.ts';
 import { DETAILED_ERRORS, detailedErrorKey, quotedValue } from './country-errors.ts';
-import { onboardingLaterEnUS } from './locales/en-US-later.ts';
+import { onboardingLaterEnUS } from './locales/en-US-later-strings.ts';
 import { onboardingZhTW } from './locales/zh-TW.ts';
 
 /** The codes the server's onboarding path writes besides the customer rules' (services, schema checks). */

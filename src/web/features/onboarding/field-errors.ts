@@ -6,7 +6,7 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import type { CountryValidationRules } from '#contracts/countries.ts';
 import { countryRulesKey } from './api/country-rules-key.ts';
 import type * as CountryErrorsModule from './country-errors.ts';
-import type { onboardingLaterEnUS } from './locales/en-US-later.ts';
+import type { onboardingLaterEnUS } from './locales/en-US-later-strings.ts';
 import type { WizardValues } from './wizard-form.ts';
 
 type ErrorCode = keyof typeof onboardingLaterEnUS.errors;

@@ -1,4 +1,4 @@
-import type { onboardingLaterEnUS } from './en-US-later.ts';
+import type { onboardingLaterEnUS } from './en-US-later-strings.ts';
 
 /** The add-customer wizard's strings (en-US): the source; zh-TW has exactly these keys. */
 export const onboardingEnUS = {
