@@ -9,14 +9,11 @@ import type { Browser, Page } from 'playwright-core';
 import { createPartner, createPartnership, createUser } from '#test/factories.ts';
 import { startTestServer } from '#test/helpers/server.ts';
 import { createTemplate, uniquePrefix } from '#test/integration/onboarding-fixtures.ts';
-import { axeViolations, launchBrowser, openPage, screenshotBoth as screenshotBothSizes, VIEWPORTS, type ViewportName, type WatchedPage } from './helpers/browser.ts';
+import { axeViolations, launchBrowser, VIEWPORTS, type ViewportName, type WatchedPage } from './helpers/browser.ts';
 import { ensurePortalBuilt } from './helpers/portal.ts';
+import { field, screenshotBoth, signedInPage, type Account } from './helpers/wizard.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-interface Account {
-  email: string;
-  password: string;
-}
 
 let server: Server;
 let browser: Browser;
@@ -49,9 +46,6 @@ type Locale = 'en-US' | 'zh-TW';
 
 const LABELS = {
   'en-US': {
-    email: 'Email',
-    password: 'Password',
-    signIn: 'Sign in',
     country: 'Country/region',
     company: 'Company name',
     domain: 'Domain',
@@ -75,9 +69,6 @@ const LABELS = {
     reviewHeading: 'Review',
   },
   'zh-TW': {
-    email: '電子郵件',
-    password: '密碼',
-    signIn: '登入',
     country: '國家/地區',
     company: '公司名稱',
     domain: '網域',
@@ -102,27 +93,12 @@ const LABELS = {
   },
 } as const;
 
-/** Both sizes, from the top of the page (a full-page shot of a scrolled page draws the fixed header mid-page). */
-async function screenshotBoth(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshotBothSizes(page, name);
-}
-
-/** A field by its whole label (a required field's label ends in an asterisk). */
-const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*\\*?$`));
-
 /** What a select shows: the value of its selected option, as the browser draws it. */
 const shown = (page: Page, label: string) => field(page, label).evaluate((select: HTMLSelectElement) => select.options[select.selectedIndex]?.value ?? '');
 
 async function signedIn(account: Account, locale: Locale, viewport: ViewportName, path = '/customers/new'): Promise<WatchedPage> {
-  const watched = await openPage(browser, server.url, { locale });
+  const watched = await signedInPage(browser, server.url, account, path, locale);
   await watched.page.setViewportSize(VIEWPORTS[viewport]);
-  await watched.page.emulateMedia({ reducedMotion: 'reduce' });
-  await watched.page.goto(path);
-  const labels = LABELS[locale];
-  await watched.page.getByLabel(labels.email).fill(account.email);
-  await watched.page.getByLabel(labels.password).fill(account.password);
-  await watched.page.getByRole('button', { name: labels.signIn }).click();
   await watched.page.waitForURL((url) => url.pathname === '/customers/new/account');
   return watched;
 }
