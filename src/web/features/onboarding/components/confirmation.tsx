@@ -25,7 +25,7 @@ const RESET_ACTION = 'customers.edit';
  */
 export function Confirmation({ result, customer }: { result: OnboardingResponse | null; customer: ConfirmationState | null }) {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
 
@@ -33,27 +33,29 @@ export function Confirmation({ result, customer }: { result: OnboardingResponse 
     const mayReset = user.actions.includes(RESET_ACTION);
     const customerPath = customer ? `/customers/${encodeURIComponent(customer.customerId)}` : null;
     return (
-      <div className={styles.root}>
+      <>
         <PageHeader title={t('onboarding.done.title')} />
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('onboarding.done.goneTitle')}</MessageBarTitle>
-            {customer ? `${t('onboarding.done.goneAdded', { name: customer.companyName })} ` : null}
-            {mayReset ? t('onboarding.done.goneReset') : t('onboarding.done.goneAsk', { organisation: user.partner.name })}
-          </MessageBarBody>
-        </MessageBar>
-        <div className={styles.actions}>
-          {customerPath !== null && customer ? (
-            <LinkButton appearance="primary" to={customerPath}>
-              {t('onboarding.alreadyAdded.open', { name: customer.companyName })}
+        <div className={styles.root}>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('onboarding.done.goneTitle')}</MessageBarTitle>
+              {customer ? `${t('onboarding.done.goneAdded', { name: customer.companyName })}${i18n.language.startsWith('zh') ? '' : ' '}` : null}
+              {mayReset ? t('onboarding.done.goneReset') : t('onboarding.done.goneAsk', { organisation: user.partner.name })}
+            </MessageBarBody>
+          </MessageBar>
+          <div className={styles.actions}>
+            {customerPath !== null && customer ? (
+              <LinkButton appearance="primary" to={customerPath}>
+                {t('onboarding.alreadyAdded.open', { name: customer.companyName })}
+              </LinkButton>
+            ) : null}
+            <LinkButton appearance={customerPath === null ? 'primary' : 'secondary'} to="/customers">
+              {t('onboarding.done.goToCustomers')}
             </LinkButton>
-          ) : null}
-          <LinkButton appearance={customerPath === null ? 'primary' : 'secondary'} to="/customers">
-            {t('onboarding.done.goToCustomers')}
-          </LinkButton>
-          <LinkButton to="/customers/new/account">{t('onboarding.done.addAnother')}</LinkButton>
+            <LinkButton to="/customers/new/account">{t('onboarding.done.addAnother')}</LinkButton>
+          </div>
         </div>
-      </div>
+      </>
     );
   }
 
@@ -71,38 +73,40 @@ export function Confirmation({ result, customer }: { result: OnboardingResponse 
     setCopied((await copyText(text)) ? 'copied' : 'failed');
   };
   return (
-    <div className={styles.root}>
+    <>
       <PageHeader title={t('onboarding.done.title')} />
-      <MessageBar intent="success" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t('onboarding.done.success', { name })}</MessageBarTitle>
-          {subscriptions > 0 ? t('onboarding.done.orderPlaced', { count: subscriptions }) : null}
-        </MessageBarBody>
-      </MessageBar>
-      <MessageBar intent="warning" layout="multiline" id="credentials-warning">
-        <MessageBarBody>
-          <MessageBarTitle>{t('onboarding.done.warningTitle')}</MessageBarTitle>
-          {t('onboarding.done.warning')}
-        </MessageBarBody>
-      </MessageBar>
-      <Panel aria-labelledby="credentials-heading" aria-describedby="credentials-warning">
-        <PanelHeading id="credentials-heading">{t('onboarding.done.credentials')}</PanelHeading>
-        {details.map(([label, value]) => (
-          <CopyField key={label} label={label} value={value} />
-        ))}
+      <div className={styles.root}>
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('onboarding.done.success', { name })}</MessageBarTitle>
+            {subscriptions > 0 ? t('onboarding.done.orderPlaced', { count: subscriptions }) : null}
+          </MessageBarBody>
+        </MessageBar>
+        <MessageBar intent="warning" layout="multiline" id="credentials-warning">
+          <MessageBarBody>
+            <MessageBarTitle>{t('onboarding.done.warningTitle')}</MessageBarTitle>
+            {user.actions.includes(RESET_ACTION) ? t('onboarding.done.warning') : t('onboarding.done.warningAsk', { organisation: user.partner.name })}
+          </MessageBarBody>
+        </MessageBar>
+        <Panel aria-labelledby="credentials-heading" aria-describedby="credentials-warning">
+          <PanelHeading id="credentials-heading">{t('onboarding.done.credentials')}</PanelHeading>
+          {details.map(([label, value]) => (
+            <CopyField key={label} label={label} value={value} />
+          ))}
+          <div className={styles.actions}>
+            <Button icon={copied === 'copied' ? <Checkmark20Regular /> : <CopySelect20Regular />} onClick={() => void copyAll()}>
+              {t('onboarding.done.copyAll')}
+            </Button>
+            <span role="status">{copied === 'copied' ? t('onboarding.done.copiedAll') : copied === 'failed' ? t('app.copyFailed') : ''}</span>
+          </div>
+        </Panel>
         <div className={styles.actions}>
-          <Button icon={copied === 'copied' ? <Checkmark20Regular /> : <CopySelect20Regular />} onClick={() => void copyAll()}>
-            {t('onboarding.done.copyAll')}
-          </Button>
-          <span role="status">{copied === 'copied' ? t('onboarding.done.copiedAll') : copied === 'failed' ? t('app.copyFailed') : ''}</span>
+          <LinkButton appearance="primary" to="/customers">
+            {t('onboarding.actions.done')}
+          </LinkButton>
+          <LinkButton to={`/customers/${encodeURIComponent(result.customer.id)}`}>{t('onboarding.alreadyAdded.open', { name })}</LinkButton>
         </div>
-      </Panel>
-      <div className={styles.actions}>
-        <LinkButton appearance="primary" to="/customers">
-          {t('onboarding.actions.done')}
-        </LinkButton>
-        <LinkButton to={`/customers/${encodeURIComponent(result.customer.id)}`}>{t('onboarding.alreadyAdded.open', { name })}</LinkButton>
       </div>
-    </div>
+    </>
   );
 }

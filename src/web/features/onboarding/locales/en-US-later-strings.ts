@@ -96,6 +96,7 @@ export const onboardingLaterEnUS = {
     orderPlaced_other: 'Its order for {{count}} subscriptions was placed.',
     warningTitle: 'Copy these details now',
     warning: 'The temporary password will not be shown again. Give it to the customer’s administrator, who must change it at the first sign-in. If it is lost, reset the admin password from the customer’s page.',
+    warningAsk: 'The temporary password will not be shown again. Give it to the customer’s administrator, who must change it at the first sign-in. If it is lost, a global admin, admin agent or helpdesk agent of {{organisation}} can reset it.',
     credentials: 'Sign-in details',
     customerId: 'Customer ID',
     domain: 'Domain',

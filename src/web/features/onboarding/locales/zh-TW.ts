@@ -194,6 +194,7 @@ export const onboardingZhTW: Messages['onboarding'] = {
     orderPlaced_other: '已下單 {{count}} 個訂閱。',
     warningTitle: '請立即複製這些資料',
     warning: '暫時密碼不會再次顯示。請將它提供給客戶的系統管理員，對方必須在第一次登入時變更密碼。若密碼遺失，請從客戶頁面重設系統管理員密碼。',
+    warningAsk: '暫時密碼不會再次顯示。請將其提供給客戶的系統管理員，系統管理員必須在第一次登入時變更密碼。若密碼遺失，{{organisation}} 的全域管理員、系統管理員代理人或技術支援代理人可以重設。',
     credentials: '登入資訊',
     customerId: '客戶識別碼',
     domain: '網域',
