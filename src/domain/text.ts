@@ -27,3 +27,16 @@ export function matchKey(value: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** A UTF-16 surrogate without its partner: no UTF-8 encoding exists (PostgreSQL jsonb refuses it, text replaces it). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why PostgreSQL cannot store this text, as a sentence to show, or undefined when it can: a NUL
+ * character (text cannot hold one) or a lone surrogate (such as the JSON escape \ud800 alone).
+ */
+export function unstorableText(value: string): string | undefined {
+  if (value.includes('\u0000')) return 'Remove the NUL character (\\u0000): text may not contain it.';
+  if (LONE_SURROGATE.test(value)) return 'Remove the lone surrogate (such as \\ud800 without its pair): it is not a character, and text may not contain it.';
+  return undefined;
+}

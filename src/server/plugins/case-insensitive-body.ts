@@ -1,12 +1,14 @@
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
 import { DomainError } from '#domain/errors.ts';
+import { unstorableText } from '#domain/text.ts';
 
 /**
  * SPEC §5 Input: request property names are matched case-insensitively against the route's schema
  * (`CompanyProfile`, `addressline1`), two keys differing only in case are a 400, and read-only fields
  * that Partner Center clients send back (`id`, `attributes`, `links`, `userCredentials`...) are dropped.
- * Text with a NUL character is refused, naming the field (PostgreSQL cannot store it).
+ * Text PostgreSQL cannot store (a NUL character, a lone surrogate), in a value or a property name, is
+ * refused, naming the field.
  */
 const READ_ONLY = new Set([
   'id',
@@ -68,12 +70,18 @@ export function matchKeys(value: unknown, schema: z.ZodType | undefined, path: s
   return result;
 }
 
-/** The path of the first string holding a NUL character: PostgreSQL text cannot store one. */
-function findNul(value: unknown, path: string[]): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || 'value' : undefined;
+/** The first string (value or property name) PostgreSQL cannot store: its path and why. */
+function findUnstorable(value: unknown, path: string[]): { field: string; message: string } | undefined {
+  if (typeof value === 'string') {
+    const message = unstorableText(value);
+    return message === undefined ? undefined : { field: path.join('.') || 'value', message };
+  }
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const found = findNul(item, [...path, key]);
+      const keyMessage = unstorableText(key);
+      // The name as its JSON escapes (a\ud800), so that the answer shows which one.
+      if (keyMessage !== undefined) return { field: [...path, JSON.stringify(key).slice(1, -1)].join('.'), message: `The property name: ${keyMessage}` };
+      const found = findUnstorable(item, [...path, key]);
       if (found !== undefined) return found;
     }
   }
@@ -83,10 +91,9 @@ function findNul(value: unknown, path: string[]): string | undefined {
 export const caseInsensitiveBodyPlugin = fp(
   async (app) => {
     app.addHook('preValidation', async (request) => {
-      const nul = findNul(request.params, []) ?? findNul(request.query, []) ?? findNul(request.body, []);
-      if (nul !== undefined) {
-        const message = 'Remove the NUL character (\\u0000): text may not contain it.';
-        throw new DomainError('invalid_input', `${nul}: ${message}`, [{ field: nul, code: 'invalid_character', message }]);
+      const bad = findUnstorable(request.params, []) ?? findUnstorable(request.query, []) ?? findUnstorable(request.body, []);
+      if (bad !== undefined) {
+        throw new DomainError('invalid_input', `${bad.field}: ${bad.message}`, [{ field: bad.field, code: 'invalid_character', message: bad.message }]);
       }
       const schema = request.routeOptions.schema?.body as z.ZodType | undefined;
       if (schema && request.body && typeof request.body === 'object') request.body = matchKeys(request.body, schema);

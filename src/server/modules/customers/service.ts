@@ -1,6 +1,7 @@
 import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
+import { unstorableText } from '#domain/text.ts';
 import { assertAllowed, assertCan, can } from '#domain/roles.ts';
 import { customerFilterSchema, customerSorts, type Customer, type CustomerCriteriaQuery, type EligibilityValidation } from '#contracts/customers.ts';
 import type { CreateCustomerRequest } from '#contracts/onboarding.ts';
@@ -395,8 +396,9 @@ function parseFilter(raw: string | undefined): repo.CustomerListFilter | undefin
   if (!result.success) {
     throw filterError(`filter is not valid: Field must be CompanyName, Domain or IndirectReseller, Value a non-empty string, Operator starts_with or contains.`);
   }
-  // JSON can carry a NUL as \u0000, past the check of raw query strings; PostgreSQL text cannot hold one.
-  if (result.data.Value.includes('\u0000')) throw filterError('filter Value may not contain a NUL character (\\u0000); remove it.');
+  // JSON can carry a NUL (\u0000) or a lone surrogate (\ud800) as an escape, past the check of raw query strings.
+  const unstorable = unstorableText(result.data.Value);
+  if (unstorable !== undefined) throw filterError(`filter Value: ${unstorable}`);
   return { field: result.data.Field, operator: result.data.Operator, value: result.data.Value };
 }
 
@@ -443,7 +445,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Checked here so that a forged key never reaches the SQL cast (a 500): no NUL in a name, and a
 // timestamp that is a real instant (Date round-trips it: no 30 February), in years PostgreSQL takes.
 function isNameKey(key: string) {
-  return key.length <= 1000 && !key.includes('\u0000');
+  return key.length <= 1000 && unstorableText(key) === undefined;
 }
 
 function isTimestampKey(key: string) {
