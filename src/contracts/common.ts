@@ -39,3 +39,13 @@ export function collectionSchema<T extends z.ZodType>(item: T) {
 export const CONTINUATION_HEADER = 'ms-continuationtoken';
 export const REQUEST_ID_HEADER = 'ms-requestid';
 export const CORRELATION_ID_HEADER = 'ms-correlationid';
+
+/** The largest value of a PostgreSQL integer (int4) column: numbers stored in one are bounded by it. */
+export const INT4_MAX = 2_147_483_647;
+/** A line item's number, as the client chose it (stored in an int4). */
+export const lineItemNumberInputSchema = z
+  .number()
+  .int('lineItemNumber must be a whole number')
+  .min(0, 'lineItemNumber must be 0 or more')
+  .max(INT4_MAX, `lineItemNumber must be at most ${INT4_MAX}`)
+  .nullish();

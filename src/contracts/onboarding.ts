@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldErrorSchema } from './common.ts';
+import { fieldErrorSchema, lineItemNumberInputSchema } from './common.ts';
 
 /**
  * The customer's details in Partner Center's request shape. Structure and types here; the rules of
@@ -71,7 +71,7 @@ export const eligibilityInputSchema = z.strictObject({
 export const billingCycleSchema = z.enum(['monthly', 'annual', 'none', 'one_time'], { error: 'Choose a billing frequency: monthly, annual, none or one_time.' });
 
 export const lineItemInputSchema = z.strictObject({
-  lineItemNumber: z.number().int().min(0).nullish(),
+  lineItemNumber: lineItemNumberInputSchema,
   offerId: text(100).min(1, 'Choose an offer.'),
   quantity: z.number({ error: 'Enter a number of licenses.' }),
   friendlyName: optionalText(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collectionSchema, linkSchema } from './common.ts';
+import { collectionSchema, lineItemNumberInputSchema, linkSchema } from './common.ts';
 
 export const orderLineItemSchema = z.object({
   lineItemNumber: z.number().int(),
@@ -35,7 +35,7 @@ export const createOrderRequestSchema = z.strictObject({
   lineItems: z
     .array(
       z.strictObject({
-        lineItemNumber: z.number().int().min(0).nullish(),
+        lineItemNumber: lineItemNumberInputSchema,
         offerId: z.string().min(1, 'offerId is required').max(100),
         quantity: z.number({ error: 'quantity must be a number' }),
         friendlyName: z.string().max(200).nullish(),

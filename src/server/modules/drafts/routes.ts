@@ -1,12 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponseSchema } from '#contracts/common.ts';
+import { errorResponseSchema, INT4_MAX } from '#contracts/common.ts';
 import { draftInputSchema, draftListSchema, draftSchema } from '#contracts/onboarding.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { DraftsService } from './service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 412: errorResponseSchema };
 const draftParams = z.object({ draftId: z.guid('draftId must be a GUID') });
+const versionOf = (ifMatch: string) => Number(ifMatch.replace(/\D/g, ''));
+/** A draft's version is an int4: a larger one (which no draft has) is refused before it reaches the SQL. */
+const ifMatchSchema = z
+  .string()
+  .regex(/^(W\/)?"?\d+"?$/, 'If-Match must be the draft version, e.g. "3"')
+  .refine((value) => versionOf(value) <= INT4_MAX, `If-Match must be the draft version, e.g. "3": no draft has a version above ${INT4_MAX}`);
 
 /** /v1/onboardings/drafts: the add-customer wizard's unfinished entries (ours), each the caller's own. */
 export const draftsRoutes: FastifyPluginAsyncZod<{ drafts: DraftsService }> = async (app, { drafts }) => {
@@ -35,13 +41,13 @@ export const draftsRoutes: FastifyPluginAsyncZod<{ drafts: DraftsService }> = as
       tags: ['onboarding'],
       summary: 'Replace a draft (and renew its expiry); If-Match: the version last read, to refuse a lost update (412)',
       params: draftParams,
-      headers: z.object({ 'if-match': z.string().regex(/^(W\/)?"?\d+"?$/, 'If-Match must be the draft version, e.g. "3"').optional() }),
+      headers: z.object({ 'if-match': ifMatchSchema.optional() }),
       body: draftInputSchema,
       response: { 200: draftSchema, ...errors },
     },
   }, async (request) => {
     const ifMatch = request.headers['if-match'];
-    const version = ifMatch === undefined ? undefined : Number(ifMatch.replace(/\D/g, ''));
+    const version = ifMatch === undefined ? undefined : versionOf(ifMatch);
     // The id is the path's: one in the body (a client sending the resource back) is ignored.
     const { id: _ignored, ...input } = request.body;
     return drafts.update(requirePrincipal(request), request.params.draftId, input, version);
