@@ -35,6 +35,7 @@ import { validationRoutes } from './modules/validation/routes.ts';
 import { createIdempotency } from './lib/idempotency.ts';
 import { loadEncryptionKey } from './bootstrap.ts';
 import { caseInsensitiveBodyPlugin } from './plugins/case-insensitive-body.ts';
+import { continuationTokenPlugin } from './plugins/continuation-token.ts';
 import { createPartnersService } from './modules/partners/service.ts';
 
 export interface AppDeps {
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps) {
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   await app.register(authPlugin, { auth });
   await app.register(caseInsensitiveBodyPlugin);
+  await app.register(continuationTokenPlugin);
 
   // Routes
   await app.register(healthRoutes, { db });

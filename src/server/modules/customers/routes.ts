@@ -35,6 +35,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
   });
 
   app.get('/v1/customers', {
+    config: { continuationToken: true },
     schema: {
       tags: ['customers'],
       summary: 'The customers I have a relationship with; keyset paging with MS-ContinuationToken',

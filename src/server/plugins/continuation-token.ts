@@ -1,0 +1,27 @@
+import fp from 'fastify-plugin';
+import { CONTINUATION_HEADER } from '#contracts/common.ts';
+import { DomainError } from '#domain/errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route pages with MS-ContinuationToken and checks the tokens it issued (GET /v1/customers). */
+    continuationToken?: boolean;
+  }
+}
+
+/**
+ * SPEC §9, issue 8: a continuation token that no route issued is refused at the edge, as the customers
+ * list refuses a forged one (400 naming MS-ContinuationToken), rather than silently answering page one.
+ * Only GET /v1/customers issues tokens; every other list returns all its items or pages by offset.
+ */
+export const continuationTokenPlugin = fp(
+  async (app) => {
+    app.addHook('preValidation', async (request) => {
+      if (request.is404 || request.routeOptions.config.continuationToken) return;
+      if (request.headers[CONTINUATION_HEADER] === undefined || !request.routeOptions.url?.startsWith('/v1/')) return;
+      const message = 'The MS-ContinuationToken is not valid for this query: this list is not paged with one. Send the request without it.';
+      throw new DomainError('invalid_input', message, [{ field: 'MS-ContinuationToken', code: 'invalid_continuation', message }]);
+    });
+  },
+  { name: 'continuation-token', dependencies: ['errors'] },
+);
