@@ -92,6 +92,26 @@ describe('a retried submission (same MS-RequestId, same body)', () => {
     expect(await countCustomersWithDomain(t.db, body.companyProfile.domain)).toBe(1);
   });
 
+  it('is keyed by the route and the resolved ids, not the raw URL: upper case or percent-encoding is the same order', async () => {
+    const offer = await createOffer(t.db);
+    const created = await submit(onboardingBody(), randomUUID());
+    expect(created.statusCode, created.body).toBe(201);
+    const customerId = (created.json() as Submitted).customer.id;
+    const order = { lineItems: [{ lineItemNumber: 0, offerId: offer.id, quantity: 1 }] };
+    const requestId = randomUUID();
+    const place = (path: string) => api(t, caller.headers).post(path, order, { 'MS-RequestId': requestId });
+    const first = await place(`/v1/customers/${customerId}/orders`);
+    expect(first.statusCode, first.body).toBe(201);
+    const upper = await place(`/v1/customers/${customerId.toUpperCase()}/orders`);
+    const encoded = await place(`/v1/customers/${[...customerId].map((char) => `%${char.charCodeAt(0).toString(16)}`).join('')}/orders`);
+    for (const retry of [upper, encoded]) {
+      expect(retry.statusCode, retry.body).toBe(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.json()).toEqual(first.json());
+    }
+    expect(await rowsFor('orders', customerId)).toBe(1);
+  });
+
   it('is keyed by partner: another partner’s same MS-RequestId is another request', async () => {
     const requestId = randomUUID();
     const mine = await submit(onboardingBody(), requestId);
