@@ -24,6 +24,26 @@ export function useFieldError(name: WizardField, params?: Record<string, string 
   return text(getFieldState(name, formState).error, params);
 }
 
+/**
+ * A control's props bound to the form's field, controlled (the form's value on every render); a change
+ * clears the field's error until the next check.
+ */
+function useBoundField(name: WizardField, onValueChange?: (value: string) => void) {
+  const { control, clearErrors } = useFormContext<WizardValues>();
+  const { field } = useController({ control, name });
+  return {
+    ref: field.ref,
+    name: field.name,
+    value: typeof field.value === 'string' ? field.value : '',
+    onBlur: field.onBlur,
+    onChange: (_event: unknown, data: { value: string }) => {
+      clearErrors(name);
+      field.onChange(data.value);
+      onValueChange?.(data.value);
+    },
+  };
+}
+
 interface TextFieldProps {
   name: WizardField;
   label: string;
@@ -42,9 +62,8 @@ interface TextFieldProps {
 
 /** A text input bound to the wizard form; typing clears the field's error until the next check. */
 export function TextField({ name, label, required, hint, type, autoComplete, inputMode, contentAfter, max, className, status, onValueChange }: TextFieldProps) {
-  const { control, clearErrors } = useFormContext<WizardValues>();
   // Controlled: Fluent's Input keeps its own value, so the form's value is handed to it on every render.
-  const { field } = useController({ control, name });
+  const bound = useBoundField(name, onValueChange);
   const error = useFieldError(name);
   const message = error ?? status?.text;
   return (
@@ -57,15 +76,7 @@ export function TextField({ name, label, required, hint, type, autoComplete, inp
       validationState={error ? 'error' : (status?.state ?? 'none')}
     >
       <Input
-        ref={field.ref}
-        name={field.name}
-        value={typeof field.value === 'string' ? field.value : ''}
-        onBlur={field.onBlur}
-        onChange={(_event, data) => {
-          clearErrors(name);
-          field.onChange(data.value);
-          onValueChange?.(data.value);
-        }}
+        {...bound}
         {...(type ? { type } : {})}
         {...(max ? { max } : {})}
         autoComplete={autoComplete ?? 'off'}
@@ -94,22 +105,11 @@ interface SelectFieldProps {
  * old value, and the form would submit something other than what the screen shows.
  */
 export function SelectField({ name, label, required, hint, className, placeholder, options, onValueChange }: SelectFieldProps) {
-  const { control, clearErrors } = useFormContext<WizardValues>();
-  const { field } = useController({ control, name });
+  const bound = useBoundField(name, onValueChange);
   const error = useFieldError(name);
   return (
     <Field label={label} required={required ?? false} hint={hint} className={className} validationMessage={error}>
-      <Select
-        ref={field.ref}
-        name={field.name}
-        value={typeof field.value === 'string' ? field.value : ''}
-        onBlur={field.onBlur}
-        onChange={(_event, data) => {
-          clearErrors(name);
-          field.onChange(data.value);
-          onValueChange?.(data.value);
-        }}
-      >
+      <Select {...bound}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
