@@ -86,11 +86,6 @@ export const customerListQuerySchema = customerCriteriaQuerySchema.extend({
 /** `GET /v1/customers/countries` (ours): the countries the caller's customers are in, for the list's filter. */
 export const customerCountryCollectionSchema = collectionSchema(z.object({ country: z.string() }));
 
-export const relationshipRequestSchema = z.object({
-  url: z.string(),
-  attributes: z.object({ objectType: z.literal('CustomerRelationshipRequest') }),
-});
-
 /**
  * (ours) How a US Government customer is eligible (SPEC §8): the validation its partner recorded when
  * it added the customer. Read with `GET /v1/customers/{id}/eligibility`; Partner Center has no such call.

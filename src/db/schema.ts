@@ -263,6 +263,11 @@ export interface RelationshipInvitationsTable {
   expires_at: Timestamp;
   responded_at: Timestamp | null;
   accepted_customer_id: string | null;
+  recipient_name: string | null;
+  message: string | null;
+  sent_count: Generated<number>;
+  last_sent_at: Timestamp;
+  revoked_by_user_id: string | null;
 }
 
 export interface AuditRecordsTable {

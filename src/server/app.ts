@@ -37,6 +37,8 @@ import { loadEncryptionKey } from './bootstrap.ts';
 import { caseInsensitiveBodyPlugin } from './plugins/case-insensitive-body.ts';
 import { continuationTokenPlugin } from './plugins/continuation-token.ts';
 import { createPartnersService } from './modules/partners/service.ts';
+import { relationshipsRoutes } from './modules/relationships/routes.ts';
+import { createRelationshipsService } from './modules/relationships/service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -99,12 +101,13 @@ export async function buildApp(deps: AppDeps) {
   // Services
   const idempotency = createIdempotency({ db, clock, key: await loadEncryptionKey(db, config) });
   const auth = createAuthService({ db, clock, ids, hasher, config });
-  const customers = createCustomersService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, reservedEmailDomains: config.reservedEmailDomains });
+  const customers = createCustomersService({ db, ids, clock, idempotency, reservedEmailDomains: config.reservedEmailDomains });
   const partners = createPartnersService({ db });
   const agreements = createAgreementsService({ db, ids, clock, idempotency });
   const offers = createOffersService({ db });
   const orders = createOrdersService({ db, ids, clock, idempotency });
   const drafts = createDraftsService({ db, ids, clock, customers, ttlMs: config.draftTtlMs });
+  const relationships = createRelationshipsService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, invitationTtlMs: config.invitationTtlMs });
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   await app.register(authPlugin, { auth });
   await app.register(caseInsensitiveBodyPlugin);
@@ -121,6 +124,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(ordersRoutes, { orders });
   await app.register(onboardingRoutes, { onboarding });
   await app.register(draftsRoutes, { drafts });
+  await app.register(relationshipsRoutes, { relationships });
 
   await registerPortal(app, deps.webRoot ?? defaultWebRoot);
   return app;

@@ -55,6 +55,8 @@ export const configSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** An unfinished add-customer wizard is kept this long after its last save. */
     DRAFT_TTL_DAYS: z.coerce.number().min(0.001).max(3650).default(30),
+    /** A tracked relationship invitation's link works this long after it was (re)sent. */
+    RELATIONSHIP_INVITATION_TTL_DAYS: z.coerce.number().min(0.001).max(3650).default(90),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -82,6 +84,7 @@ export const configSchema = z
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     draftTtlMs: env.DRAFT_TTL_DAYS * 86_400_000,
+    invitationTtlMs: env.RELATIONSHIP_INVITATION_TTL_DAYS * 86_400_000,
   }));
 
 export type Config = z.output<typeof configSchema>;

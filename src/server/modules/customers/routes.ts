@@ -9,7 +9,6 @@ import {
   customerListQuerySchema,
   customerSchema,
   eligibilityValidationCollectionSchema,
-  relationshipRequestSchema,
 } from '#contracts/customers.ts';
 import { createCustomerRequestSchema, userCredentialsSchema } from '#contracts/onboarding.ts';
 import { createdCustomerSchema } from '#contracts/onboarding-responses.ts';
@@ -85,17 +84,6 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
     const countries = await customers.countries(requirePrincipal(request));
     return collection(countries.map((country) => ({ country })), '/v1/customers/countries');
   });
-
-  app.get('/v1/customers/relationshiprequests', {
-    schema: {
-      tags: ['customers'],
-      summary: "The partner's link for existing customers to accept a reseller relationship",
-      response: { 200: relationshipRequestSchema, ...errors },
-    },
-  }, async (request) => ({
-    ...(await customers.relationshipRequestLink(requirePrincipal(request))),
-    attributes: { objectType: 'CustomerRelationshipRequest' as const },
-  }));
 
   app.post('/v1/customers/:customerId/adminpasswordresets', {
     schema: {

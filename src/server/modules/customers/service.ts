@@ -18,7 +18,6 @@ export interface CustomersDeps {
   ids: IdGenerator;
   clock: Clock;
   idempotency: Idempotency;
-  publicUrl: string;
   reservedEmailDomains: readonly string[];
 }
 
@@ -34,7 +33,7 @@ export interface CreatedCustomer {
   userCredentials: { userName: 'admin'; userPrincipalName: string; password: string };
 }
 
-export function createCustomersService({ db, ids, clock, idempotency, publicUrl, reservedEmailDomains }: CustomersDeps) {
+export function createCustomersService({ db, ids, clock, idempotency, reservedEmailDomains }: CustomersDeps) {
   const selfUri = (id: string) => `/v1/customers/${id}`;
 
   function toCustomer(row: repo.CustomerRow): Customer {
@@ -311,22 +310,6 @@ export function createCustomersService({ db, ids, clock, idempotency, publicUrl,
     async countries(principal: Principal) {
       assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
       return repo.listVisibleCountries(db, principal.user.partner.id);
-    },
-
-    /** The partner's one link that existing customers follow to accept a reseller relationship (SPEC §6). */
-    async relationshipRequestLink(principal: Principal) {
-      const { partner } = principal.user;
-      assertCan(partner.kind, principal.user.roles, 'relationships.request');
-      const row = await db
-        .selectFrom('partner_organizations as p')
-        .innerJoin('cloud_instances as i', 'i.id', 'p.instance_id')
-        .select(['p.invitation_code', 'i.relationship_requests_enabled'])
-        .where('p.id', '=', partner.id)
-        .executeTakeFirstOrThrow();
-      if (!row.relationship_requests_enabled) {
-        throw new DomainError('feature_unavailable', 'Relationship requests are not available in this cloud instance.');
-      }
-      return { url: `${publicUrl}/relationship-requests/${row.invitation_code}` };
     },
   };
 }
