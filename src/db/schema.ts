@@ -112,6 +112,7 @@ export interface CustomersTable {
   admin_user_name: Generated<string>;
   admin_password_hash: string;
   admin_password_set_at: UpdatedAt;
+  admin_password_temporary: Generated<boolean>;
   created_by_partner_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -132,6 +133,8 @@ export interface CustomerRelationshipsTable {
   indirect_reseller_id: string | null;
   indirect_provider_id: string | null;
   created_at: CreatedAt;
+  invitation_id: string | null;
+  ended_at: Timestamp | null;
 }
 
 export interface CustomerEligibilityValidationsTable {
@@ -310,6 +313,16 @@ export interface OnboardingDraftsTable {
   updated_at: UpdatedAt;
 }
 
+export interface TenantSessionsTable {
+  id: string;
+  customer_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: Date | string;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   cloud_instances: CloudInstancesTable;
@@ -335,4 +348,5 @@ export interface DB {
   audit_records: AuditRecordsTable;
   idempotency_records: IdempotencyRecordsTable;
   onboarding_drafts: OnboardingDraftsTable;
+  tenant_sessions: TenantSessionsTable;
 }

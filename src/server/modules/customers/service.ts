@@ -216,7 +216,9 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       return idempotency.run(key, { customerId }, async (trx) => {
         const password = temporaryPassword();
         const now = clock.now();
-        await trx.updateTable('customers').set({ admin_password_hash: `sha256$${sha256(password)}`, admin_password_set_at: now, updated_at: now }).where('id', '=', customerId).execute();
+        await trx.updateTable('customers').set({ admin_password_hash: `sha256$${sha256(password)}`, admin_password_set_at: now, admin_password_temporary: true, updated_at: now }).where('id', '=', customerId).execute();
+        // The admin's sessions end: whoever held the old password is signed out.
+        await trx.updateTable('tenant_sessions').set({ revoked_at: now }).where('customer_id', '=', customerId).where('revoked_at', 'is', null).execute();
         await recordAudit(trx, ids, principal, { operationType: 'ResetCustomerAdminPassword', resourceType: 'Customer', resourceId: customerId, customerId, newValue: { adminPasswordSetAt: now.toISOString() } }, now);
         return { status: 201, body: { userName: 'admin' as const, userPrincipalName: `admin@${row.domain}`, password } };
       });

@@ -9,3 +9,22 @@ alter table relationship_invitations add column revoked_by_user_id uuid referenc
 drop index relationship_invitations_partner_idx;
 -- The partner's list, newest first, keyset-paged by (created_at, id).
 create index relationship_invitations_partner_idx on relationship_invitations (partner_id, created_at desc, id desc);
+
+-- The customer's global admin (admin@<domain>) signs in to answer invitations and see its partners. The
+-- password made at onboarding (or by a partner's reset) is temporary: it must be changed at first sign-in.
+alter table customers add column admin_password_temporary boolean not null default true;
+
+create table tenant_sessions (
+  id uuid primary key,
+  customer_id uuid not null references customers (id),
+  token_hash text not null unique,
+  csrf_token text not null,
+  created_at timestamptz not null,
+  expires_at timestamptz not null,
+  revoked_at timestamptz
+);
+create index tenant_sessions_customer_idx on tenant_sessions (customer_id);
+
+-- How an accepted relationship came about, and when a customer's admin removed it.
+alter table customer_relationships add column invitation_id uuid references relationship_invitations (id);
+alter table customer_relationships add column ended_at timestamptz;
