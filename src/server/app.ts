@@ -40,6 +40,8 @@ import { createPartnersService } from './modules/partners/service.ts';
 import { relationshipsRoutes } from './modules/relationships/routes.ts';
 import { createRelationshipsService } from './modules/relationships/service.ts';
 import { tenantRoutes } from './modules/tenant/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { createAuditService } from './modules/audit/service.ts';
 import { createTenantService } from './modules/tenant/service.ts';
 
 export interface AppDeps {
@@ -110,6 +112,7 @@ export async function buildApp(deps: AppDeps) {
   const orders = createOrdersService({ db, ids, clock, idempotency });
   const drafts = createDraftsService({ db, ids, clock, customers, ttlMs: config.draftTtlMs });
   const relationships = createRelationshipsService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, invitationTtlMs: config.invitationTtlMs });
+  const audit = createAuditService({ db, clock });
   const tenant = createTenantService({ db, ids, clock, hasher, sessionTtlMs: config.sessionTtlMs });
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   await app.register(authPlugin, { auth });
@@ -128,6 +131,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(onboardingRoutes, { onboarding });
   await app.register(draftsRoutes, { drafts });
   await app.register(relationshipsRoutes, { relationships });
+  await app.register(auditRoutes, { audit });
   await app.register(tenantRoutes, { tenant, cookieSecure: config.sessionCookieSecure });
 
   await registerPortal(app, deps.webRoot ?? defaultWebRoot);

@@ -403,7 +403,7 @@ describe('POST /v1/onboardings', () => {
     const subscriptions = (await a.get(`/v1/customers/${body.customer.id}/subscriptions`)).json();
     expect(subscriptions.items).toMatchObject([{ id: body.order.lineItems[0].subscriptionId, offerId: offer.id, quantity: 7 }]);
     const audit = await t.db.selectFrom('audit_records').select(['operation_type', 'request_id', 'correlation_id']).where('customer_id', '=', body.customer.id).execute();
-    expect(audit.map((r) => r.operation_type).sort()).toEqual(['CreateCustomer', 'CreateCustomerAgreement', 'CreateOrder', 'OnboardCustomer']);
+    expect(audit.map((r) => r.operation_type).sort()).toEqual(['add_customer', 'create_customer_agreement', 'create_order', 'onboard_customer']);
     expect(audit.every((r) => r.request_id === `req-${prefix}` && r.correlation_id === `corr-${prefix}`)).toBe(true);
   });
 

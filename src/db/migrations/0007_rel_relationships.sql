@@ -28,3 +28,16 @@ create index tenant_sessions_customer_idx on tenant_sessions (customer_id);
 -- How an accepted relationship came about, and when a customer's admin removed it.
 alter table customer_relationships add column invitation_id uuid references relationship_invitations (id);
 alter table customer_relationships add column ended_at timestamptz;
+
+-- The activity log speaks the model system's values (GET /v1/auditrecords): snake_case operation types,
+-- lower-case resource types. Records written before are renamed.
+update audit_records set
+  operation_type = case operation_type
+    when 'CreateCustomer' then 'add_customer'
+    when 'CreateOrder' then 'create_order'
+    when 'CreateCustomerAgreement' then 'create_customer_agreement'
+    when 'OnboardCustomer' then 'onboard_customer'
+    when 'ResetCustomerAdminPassword' then 'reset_customer_admin_password'
+    else operation_type end,
+  resource_type = lower(resource_type);
+create index audit_records_partner_customer_idx on audit_records (partner_id, customer_id, created_at);

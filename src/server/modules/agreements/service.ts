@@ -101,7 +101,7 @@ export function createAgreementsService({ db, ids, clock, idempotency }: { db: D
     }
     const row = await selectConfirmations(trx).where('a.id', '=', id).executeTakeFirstOrThrow();
     const agreement = toAgreement(row);
-    await recordAudit(trx, ids, principal, { operationType: 'CreateCustomerAgreement', resourceType: 'Agreement', resourceId: id, customerId, newValue: agreement }, now);
+    await recordAudit(trx, ids, principal, { operationType: 'create_customer_agreement', resourceType: 'agreement', resourceId: id, customerId, newValue: agreement }, now);
     return agreement;
   }
 

@@ -183,7 +183,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
     }
     const row = await repo.findVisibleCustomer(trx, partner.id, id);
     const customer = toCustomer(row!);
-    await recordAudit(trx, ids, principal, { operationType: 'CreateCustomer', resourceType: 'Customer', resourceId: id, customerId: id, newValue: customer }, now);
+    await recordAudit(trx, ids, principal, { operationType: 'add_customer', resourceType: 'customer', resourceId: id, customerId: id, newValue: customer }, now);
     return { customer, userCredentials: { userName: 'admin', userPrincipalName: `admin@${details.domain}`, password } };
   }
 
@@ -219,7 +219,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
         await trx.updateTable('customers').set({ admin_password_hash: `sha256$${sha256(password)}`, admin_password_set_at: now, admin_password_temporary: true, updated_at: now }).where('id', '=', customerId).execute();
         // The admin's sessions end: whoever held the old password is signed out.
         await trx.updateTable('tenant_sessions').set({ revoked_at: now }).where('customer_id', '=', customerId).where('revoked_at', 'is', null).execute();
-        await recordAudit(trx, ids, principal, { operationType: 'ResetCustomerAdminPassword', resourceType: 'Customer', resourceId: customerId, customerId, newValue: { adminPasswordSetAt: now.toISOString() } }, now);
+        await recordAudit(trx, ids, principal, { operationType: 'reset_customer_admin_password', resourceType: 'customer', resourceId: customerId, customerId, newValue: { adminPasswordSetAt: now.toISOString() } }, now);
         return { status: 201, body: { userName: 'admin' as const, userPrincipalName: `admin@${row.domain}`, password } };
       });
     },

@@ -77,7 +77,7 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
       ? await orders.place(trx, principal, { id: customerId, country: created.customer.billingProfile.defaultAddress.country, instanceId: partner.instanceId, indirectResellerId: customer.value.reseller?.id ?? null }, order.value)
       : [];
     if (body.draftId) await drafts.completed(trx, principal, body.draftId);
-    await recordAudit(trx, ids, principal, { operationType: 'OnboardCustomer', resourceType: 'Customer', resourceId: customerId, customerId, newValue: { orderId: placed[0]?.id ?? null, agreementId: confirmation?.id ?? null } }, clock.now());
+    await recordAudit(trx, ids, principal, { operationType: 'onboard_customer', resourceType: 'customer', resourceId: customerId, customerId, newValue: { orderId: placed[0]?.id ?? null, agreementId: confirmation?.id ?? null } }, clock.now());
     return {
       customer: created.customer,
       agreement: confirmation,

@@ -239,7 +239,7 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     }
     const [order] = await repo.listOrders(trx, customer.id, { partnerId, providerId: null }, orderId);
     const result = toOrder(order!);
-    await recordAudit(trx, ids, principal, { operationType: 'CreateOrder', resourceType: 'Order', resourceId: orderId, customerId: customer.id, newValue: result }, now);
+    await recordAudit(trx, ids, principal, { operationType: 'create_order', resourceType: 'order', resourceId: orderId, customerId: customer.id, newValue: result }, now);
     return result;
   }
 

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '#domain/errors.ts';
+import { assertCan } from '#domain/roles.ts';
+import { AUDIT_DEFAULT_DAYS, AUDIT_WINDOW_DAYS, auditFilterFields, type AuditQuery, type AuditRecord } from '#contracts/audit.ts';
+import type { Db } from '#db/database.ts';
+import type { Clock } from '#server/lib/adapters.ts';
+import type { Principal } from '#server/lib/principal.ts';
+import { csvRow } from '#server/lib/csv.ts';
+import { listAuditRecords, type AuditCriteria, type AuditCursor, type AuditRow } from './queries.ts';
+
+const DAY = 86_400_000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EXPORT_BATCH = 1000;
+
+function fieldError(field: string, message: string, code = 'invalid_value') {
+  return new DomainError('invalid_input', `${field}: ${message}`, [{ field, code, message }]);
+}
+
+/** Partner Center's `filter`: `{"Field":"CompanyName","Value":"bri","Operator":"substring"}`, keys in any case. */
+export function parseAuditFilter(raw: string | undefined): Partial<AuditCriteria> {
+  if (raw === undefined || raw.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw fieldError('filter', 'must be URL-encoded JSON such as {"Field":"CustomerId","Value":"<id>","Operator":"equals"}');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError('filter', 'must be one JSON object with Field, Value and Operator');
+  const entries = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key.toLowerCase(), value]));
+  const field = auditFilterFields.find((name) => name.toLowerCase() === String(entries.field ?? '').toLowerCase());
+  if (!field) throw fieldError('filter', `Field must be one of ${auditFilterFields.join(', ')}`);
+  const value = entries.value;
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 256) throw fieldError('filter', 'Value must be text of 1 to 256 characters');
+  const operator = String(entries.operator ?? '').toLowerCase();
+  const expected = field === 'CompanyName' ? 'substring' : 'equals';
+  if (operator !== expected) throw fieldError('filter', `the Operator of ${field} is "${expected}"`);
+  switch (field) {
+    case 'CompanyName':
+      return { companyName: value.trim() };
+    case 'CustomerId':
+      if (!GUID.test(value.trim())) throw fieldError('filter', 'the Value of CustomerId must be a GUID');
+      return { customerId: value.trim().toLowerCase() };
+    case 'ResourceType':
+      return { resourceType: value.trim() };
+    case 'OperationType':
+      return { operationType: value.trim() };
+  }
+}
+
+/**
+ * The activity log (Partner Center's audit records): a partner's own records, from `startDate` (default
+ * 30 days ago, never more than 90) to `endDate` (default now; a date alone means to the end of that day).
+ */
+export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
+  function criteriaOf(query: Pick<AuditQuery, 'startDate' | 'endDate' | 'filter'>): AuditCriteria {
+    const now = clock.now();
+    const to = query.endDate ? new Date(Date.parse(DATE_ONLY.test(query.endDate) ? `${query.endDate}T00:00:00Z` : query.endDate) + (DATE_ONLY.test(query.endDate) ? DAY : 0)) : now;
+    const from = query.startDate ? new Date(Date.parse(DATE_ONLY.test(query.startDate) ? `${query.startDate}T00:00:00Z` : query.startDate)) : new Date(Math.min(to.getTime(), now.getTime()) - AUDIT_DEFAULT_DAYS * DAY);
+    if (from.getTime() < now.getTime() - AUDIT_WINDOW_DAYS * DAY) {
+      throw fieldError('startDate', `the activity log reaches back ${AUDIT_WINDOW_DAYS} days: choose ${new Date(now.getTime() - AUDIT_WINDOW_DAYS * DAY).toISOString().slice(0, 10)} or later`, 'out_of_window');
+    }
+    if (from.getTime() >= to.getTime()) throw fieldError('endDate', 'must be after startDate', 'before_start');
+    return { from, to, ...parseAuditFilter(query.filter) };
+  }
+
+  function toRecord(row: AuditRow): AuditRecord {
+    return {
+      id: row.id,
+      partnerId: row.partner_id!,
+      customerId: row.customer_id,
+      customerName: row.customer_name,
+      userPrincipalName: row.actor,
+      applicationId: null,
+      resourceType: row.resource_type,
+      resourceId: row.resource_id,
+      resourceNewValue: row.new_value === null || row.new_value === undefined ? null : typeof row.new_value === 'string' ? row.new_value : JSON.stringify(row.new_value),
+      operationType: row.operation_type,
+      operationDate: row.created_at.toISOString(),
+      operationStatus: row.operation_status.toLowerCase() as AuditRecord['operationStatus'],
+      customizedData: row.resource_id ? [{ key: 'ResourceId', value: row.resource_id }] : [],
+      attributes: { objectType: 'AuditRecord' },
+    };
+  }
+
+  return {
+    async list(principal: Principal, query: AuditQuery & { continuationToken?: string | undefined }) {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'audit.view');
+      const asked = digestOf(query);
+      // A continuation keeps the window of its first page, even when that window was "the last 30 days".
+      const cursor = query.continuationToken ? decodeCursor(query.continuationToken, asked) : undefined;
+      const criteria = cursor ? { ...criteriaOf(query), from: cursor.from, to: cursor.to } : criteriaOf(query);
+      const rows = await listAuditRecords(db, principal.user.partner.id, criteria, { limit: query.size, after: cursor });
+      const last = rows.at(-1);
+      const next = rows.length === query.size && last ? encodeCursor({ at: last.created_at, id: last.id, from: criteria.from, to: criteria.to }, asked) : undefined;
+      return { items: rows.map(toRecord), next };
+    },
+
+    /** The same query, every record, as CSV (ours), streamed in batches. */
+    exportCsv(principal: Principal, query: Pick<AuditQuery, 'startDate' | 'endDate' | 'filter'>): AsyncIterable<string> {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'audit.view');
+      const criteria = criteriaOf(query);
+      const partnerId = principal.user.partner.id;
+      return (async function* () {
+        yield `\uFEFF${csvRow(['Date (UTC)', 'User', 'Operation', 'Resource type', 'Resource id', 'Customer id', 'Customer', 'Status', 'New value'])}`;
+        let after: AuditCursor | undefined;
+        for (;;) {
+          const rows = await listAuditRecords(db, partnerId, criteria, { limit: EXPORT_BATCH, after });
+          if (rows.length === 0) return;
+          yield rows.map((row) => {
+            const record = toRecord(row);
+            return csvRow([record.operationDate, record.userPrincipalName, record.operationType, record.resourceType, record.resourceId, record.customerId, record.customerName, record.operationStatus, record.resourceNewValue]);
+          }).join('');
+          if (rows.length < EXPORT_BATCH) return;
+          after = { at: rows.at(-1)!.created_at, id: rows.at(-1)!.id };
+        }
+      })();
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;
+
+/** What the query asked (its dates as written, and its filter): a continuation token serves only that query. */
+const digestOf = (query: Pick<AuditQuery, 'startDate' | 'endDate' | 'filter'>) =>
+  createHash('sha256').update(JSON.stringify([query.startDate ?? null, query.endDate ?? null, query.filter ?? null])).digest('base64url').slice(0, 16);
+
+interface PageCursor extends AuditCursor { from: Date; to: Date }
+
+function encodeCursor(cursor: PageCursor, digest: string) {
+  return Buffer.from(JSON.stringify({ a: cursor.at.toISOString(), i: cursor.id, f: cursor.from.toISOString(), t: cursor.to.toISOString(), q: digest })).toString('base64url');
+}
+
+function decodeCursor(token: string, digest: string): PageCursor {
+  const message = 'The MS-ContinuationToken is not valid for this query. Start again from the first page.';
+  const invalid = new DomainError('invalid_input', message, [{ field: 'MS-ContinuationToken', code: 'invalid_continuation', message }]);
+  let value: { a?: unknown; i?: unknown; f?: unknown; t?: unknown; q?: unknown };
+  try {
+    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as typeof value;
+  } catch {
+    throw invalid;
+  }
+  const dates = [value.a, value.f, value.t];
+  if (value.q !== digest || typeof value.i !== 'string' || !GUID.test(value.i) || !dates.every((date) => typeof date === 'string' && !Number.isNaN(Date.parse(date)))) throw invalid;
+  return { at: new Date(value.a as string), id: value.i, from: new Date(value.f as string), to: new Date(value.t as string) };
+}
