@@ -4,7 +4,7 @@ import { buildApp, logRedactions } from './app.ts';
 import { applyInstanceConfig } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { passwordHasher, randomIds } from './lib/adapters.ts';
-import { DEMO_PASSWORD, demoSignIns, hasDemoData, isEmptyDatabase, seedDemo } from './seed/demo.ts';
+import { DEMO_PASSWORD, DEMO_TENANT_PASSWORD, demoSignIns, demoTenantSignIns, hasDemoData, isEmptyDatabase, seedDemo } from './seed/demo.ts';
 import { purgeExpired } from './bootstrap.ts';
 
 /** Opens the database, migrates, seeds on the first start, listens, and shuts down cleanly on SIGINT/SIGTERM. */
@@ -63,6 +63,8 @@ export async function serve(config: Config) {
     if (seeded || (await hasDemoData(database.db))) {
       lines.push(`  demo data: ${seeded ? 'seeded now' : 'present'}. Demo sign-ins (password ${DEMO_PASSWORD}):`);
       for (const signIn of demoSignIns) lines.push(`    ${signIn.email.padEnd(34)} ${signIn.partner} (${signIn.roles.join(', ')})`);
+      lines.push(`  Existing customers to request a relationship with; their admins' temporary password is ${DEMO_TENANT_PASSWORD} (changed at the first sign-in):`);
+      for (const tenant of demoTenantSignIns) lines.push(`    ${tenant.userPrincipalName.padEnd(44)} ${tenant.company} (${tenant.partners.length ? `partner: ${tenant.partners.join(', ')}` : 'no partner'})`);
     }
     process.stdout.write(`${lines.join('\n')}\n\n`);
     return app;

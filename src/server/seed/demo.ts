@@ -6,6 +6,8 @@ import { randomSecret, sha256, type IdGenerator, type PasswordHasher } from '#se
 import { createOperatorService } from '#server/modules/operator/service.ts';
 
 export const DEMO_PASSWORD = 'Partnerdesk-demo-1';
+/** The temporary password of the demo's existing tenants' admins (issue 9): changed at the first sign-in. */
+export const DEMO_TENANT_PASSWORD = 'Partnerdesk-tenant-1';
 const SEEDED_KEY = 'demo_seeded_at';
 const catalogFile = new URL('./demo-catalog.json', import.meta.url);
 
@@ -33,6 +35,8 @@ const demoPartners = [
   { ref: 'northwind', name: 'Northwind Traders', kind: 'indirect_reseller', instance: 'public', mpnId: '4300303', markets: ['US', 'CA'], emailDomains: ['northwind.example'], users: [{ email: 'admin@northwind.example', roles: ['global_admin'], displayName: 'Nico Northwind' }] },
   { ref: 'tailspin', name: 'Tailspin IT', kind: 'indirect_reseller', instance: 'public', mpnId: '4300404', markets: ['GB', 'IN', 'TW'], emailDomains: ['tailspin.example'], users: [{ email: 'admin@tailspin.example', roles: ['global_admin'], displayName: 'Taylor Tailspin' }] },
   { ref: 'wingtip', name: 'Wingtip Partners', kind: 'indirect_reseller', instance: 'public', mpnId: '4300505', markets: ['US'], emailDomains: ['wingtip.example'], users: [{ email: 'admin@wingtip.example', roles: ['global_admin'], displayName: 'Wren Wingtip' }] },
+  // A partner of the demo's existing tenants, so that Contoso and Fabrikam can request relationships with them.
+  { ref: 'woodgrove', name: 'Woodgrove Partners', kind: 'direct', instance: 'public', mpnId: '4400808', markets: ['US'], emailDomains: ['woodgrove-partners.example'], users: [{ email: 'admin@woodgrove-partners.example', roles: ['global_admin'], displayName: 'Wes Woodgrove' }] },
   { ref: 'adatum', name: 'Adatum Federal', kind: 'direct', instance: 'usgov', mpnId: '5100606', markets: ['US'], emailDomains: ['adatum-federal.example'], usgovValidated: true, users: [{ email: 'admin@adatum-federal.example', roles: ['global_admin'], displayName: 'Ari Adatum' }] },
   { ref: 'litware', name: 'Litware Gov', kind: 'direct', instance: 'usgov', mpnId: '5100707', markets: ['US'], emailDomains: ['litware-gov.example'], usgovValidated: false, users: [{ email: 'admin@litware-gov.example', roles: ['global_admin'], displayName: 'Lee Litware' }] },
 ] as const satisfies readonly {
@@ -54,6 +58,8 @@ interface DemoCustomer {
   partners: PartnerRef[];
   reseller?: PartnerRef;
   offers?: [string, number][];
+  /** An existing tenant whose admin signs in with DEMO_TENANT_PASSWORD (temporary), to accept relationship requests. */
+  tenantAdmin?: true;
 }
 
 const us = (company: string, prefix: string, city: string, state: string, postal: string, partners: PartnerRef[], extra: Partial<DemoCustomer> = {}): DemoCustomer =>
@@ -91,6 +97,11 @@ const demoCustomers: DemoCustomer[] = [
   us('Datum Corporation', 'datumcorp', 'Denver', 'CO', '80203', ['fabrikam'], { reseller: 'northwind' }),
   us('Blue Yonder Airlines', 'blueyonderairlines', 'Dallas', 'TX', '75201', ['fabrikam'], { reseller: 'northwind', offers: [['CFQ7TTC0LFLZ:0001', 300]] }),
   us('Munson’s Pickles and Preserves', 'munsonspickles', 'Madison', 'WI', '53703', ['fabrikam'], { reseller: 'northwind' }),
+  // Existing tenants that Contoso and Fabrikam do not have (SPEC §6): request a relationship, and accept
+  // it as the tenant's admin. Two have another partner, one has none.
+  us('Tailwind Traders', 'tailwindtraders', 'Seattle', 'WA', '98104', ['woodgrove'], { tenantAdmin: true, offers: [['CFQ7TTC0LF8Q:0001', 35]] }),
+  us('Liberty’s Delightful Bakery', 'libertysbakery', 'Savannah', 'GA', '31401', ['woodgrove'], { tenantAdmin: true }),
+  us('Lakeshore Retail', 'lakeshoreretail', 'Cleveland', 'OH', '44114', [], { tenantAdmin: true }),
   us('Department of Parks (demo)', 'parksdemo', 'Washington', 'DC', '20001', ['adatum'], { offers: [['GOV-M365-G3:0001', 150]] }),
   us('County Records Office', 'countyrecords', 'Arlington', 'VA', '22201', ['adatum'], { offers: [['GOV-O365-G1:0001', 60]] }),
   us('State Transit Authority', 'statetransit', 'Sacramento', 'CA', '95814', ['adatum']),
@@ -161,9 +172,9 @@ async function insertDemoCustomer(
   partnerIds: Map<PartnerRef, string>,
   agreementTemplateId: string,
 ) {
-  const creator = partnerIds.get(customer.partners[0]!)!;
-  const creatorRow = await trx.selectFrom('partner_organizations').select(['instance_id']).where('id', '=', creator).executeTakeFirstOrThrow();
-  const instance = creatorRow.instance_id;
+  // A tenant without a partner (one of the existing tenants) is in the public cloud.
+  const creator = customer.partners[0] ? partnerIds.get(customer.partners[0])! : null;
+  const instance = creator ? (await trx.selectFrom('partner_organizations').select(['instance_id']).where('id', '=', creator).executeTakeFirstOrThrow()).instance_id : 'public';
   const suffix = (await trx.selectFrom('cloud_instances').select('domain_suffix').where('id', '=', instance).executeTakeFirstOrThrow()).domain_suffix;
   const id = ids.uuid();
   const domain = `${customer.prefix}.${suffix}`;
@@ -192,8 +203,9 @@ async function insertDemoCustomer(
       postal_code: customer.postal,
       country: customer.country,
       phone_number: customer.phone,
-      // The admin's temporary password was never shown to anyone: a random secret, hashed.
-      admin_password_hash: `sha256$${sha256(randomSecret(''))}`,
+      // The admin's temporary password was never shown to anyone (a random secret, hashed), but for the
+      // existing tenants, whose admins the demo signs in as.
+      admin_password_hash: `sha256$${sha256(customer.tenantAdmin ? DEMO_TENANT_PASSWORD : randomSecret(''))}`,
       created_by_partner_id: creator,
       created_at: createdAt,
     })
@@ -222,6 +234,7 @@ async function insertDemoCustomer(
     }
   }
 
+  if (!creator) return;
   if (instance === 'public') {
     await trx
       .insertInto('agreement_confirmations')
@@ -275,6 +288,15 @@ async function insertDemoCustomer(
     }
   }
 }
+
+/** The existing tenants' admins (user principal names), with the partners they have. */
+export const demoTenantSignIns = demoCustomers
+  .filter((customer) => customer.tenantAdmin)
+  .map((customer) => ({
+    userPrincipalName: `admin@${customer.prefix}.onmicrosoft.com`,
+    company: customer.company,
+    partners: customer.partners.map((ref) => demoPartners.find((partner) => partner.ref === ref)!.name),
+  }));
 
 export const demoSignIns = demoPartners.flatMap((partner) => partner.users.map((user) => ({ partner: partner.name, email: user.email, roles: user.roles })));
 
