@@ -293,6 +293,13 @@ export interface IdempotencyRecordsTable {
   expires_at: Timestamp;
 }
 
+/** The API rate limit's counters on PostgreSQL (migration 0007): one fixed window per key. */
+export interface ApiRateLimitsTable {
+  key: string;
+  hits: number;
+  resets_at: Timestamp;
+}
+
 export interface OnboardingDraftsTable {
   id: string;
   user_id: string;
@@ -330,4 +337,5 @@ export interface DB {
   audit_records: AuditRecordsTable;
   idempotency_records: IdempotencyRecordsTable;
   onboarding_drafts: OnboardingDraftsTable;
+  api_rate_limits: ApiRateLimitsTable;
 }

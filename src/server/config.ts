@@ -55,6 +55,8 @@ export const configSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** An unfinished add-customer wizard is kept this long after its last save. */
     DRAFT_TTL_DAYS: z.coerce.number().min(0.001).max(3650).default(30),
+    /** Requests a minute per partner organisation (unauthenticated: per client address) on /v1 and /api; 0 is off. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -82,6 +84,7 @@ export const configSchema = z
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     draftTtlMs: env.DRAFT_TTL_DAYS * 86_400_000,
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
   }));
 
 export type Config = z.output<typeof configSchema>;
