@@ -301,6 +301,13 @@ export interface IdempotencyRecordsTable {
   expires_at: Timestamp;
 }
 
+/** The API rate limit's counters on PostgreSQL (migration 0007): one fixed window per key. */
+export interface ApiRateLimitsTable {
+  key: string;
+  hits: number;
+  resets_at: Timestamp;
+}
+
 export interface OnboardingDraftsTable {
   id: string;
   user_id: string;
@@ -349,4 +356,5 @@ export interface DB {
   idempotency_records: IdempotencyRecordsTable;
   onboarding_drafts: OnboardingDraftsTable;
   tenant_sessions: TenantSessionsTable;
+  api_rate_limits: ApiRateLimitsTable;
 }

@@ -43,6 +43,7 @@ export const errorCatalog = {
   conflict: { status: 409, pcCode: 409000 },
   idempotency_mismatch: { status: 409, pcCode: 409001 },
   precondition_failed: { status: 412, pcCode: 412000 },
+  // Partner Center's throttling answer (API throttling guidance): 429, Retry-After, statusCode 429.
   rate_limited: { status: 429, pcCode: 429 },
   internal: { status: 500, pcCode: 500 },
   unavailable: { status: 503, pcCode: 503 },

@@ -5,7 +5,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db } from '#db/database.ts';
+import type { Db, DatabaseHandle } from '#db/database.ts';
 import { errorCatalog } from '#domain/errors.ts';
 import type { Config } from './config.ts';
 import { passwordHasher, randomIds, systemClock, type Clock, type IdGenerator, type PasswordHasher } from './lib/adapters.ts';
@@ -36,6 +36,7 @@ import { createIdempotency } from './lib/idempotency.ts';
 import { loadEncryptionKey } from './bootstrap.ts';
 import { caseInsensitiveBodyPlugin } from './plugins/case-insensitive-body.ts';
 import { continuationTokenPlugin } from './plugins/continuation-token.ts';
+import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { createPartnersService } from './modules/partners/service.ts';
 import { relationshipsRoutes } from './modules/relationships/routes.ts';
 import { createRelationshipsService } from './modules/relationships/service.ts';
@@ -47,6 +48,8 @@ import { createTenantService } from './modules/tenant/service.ts';
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Which database `db` is (config.database's kind by default): on PostgreSQL the rate limit counts in a table. */
+  databaseKind?: DatabaseHandle['kind'];
   clock?: Clock;
   ids?: IdGenerator;
   hasher?: PasswordHasher;
@@ -116,6 +119,8 @@ export async function buildApp(deps: AppDeps) {
   const tenant = createTenantService({ db, ids, clock, hasher, sessionTtlMs: config.sessionTtlMs });
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   await app.register(authPlugin, { auth });
+  const databaseKind = deps.databaseKind ?? config.database.kind;
+  await app.register(rateLimitPlugin, { perMinute: config.apiRateLimitPerMinute, store: databaseKind === 'postgres' ? 'database' : 'memory', db });
   await app.register(caseInsensitiveBodyPlugin);
   await app.register(continuationTokenPlugin);
 

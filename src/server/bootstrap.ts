@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '#db/database.ts';
 import type { Config } from './config.ts';
 import { deleteDraftsSavedBefore } from './modules/drafts/repository.ts';
+import { deleteEndedWindows } from './lib/rate-limit-store.ts';
 
 /** Applies the operator's instance settings (domain suffixes, usgov features) to the database. */
 export async function applyInstanceConfig(db: Db, config: Config) {
@@ -33,11 +34,12 @@ export async function loadEncryptionKey(db: Db, config: Pick<Config, 'encryption
   return Buffer.from(row.value, 'base64');
 }
 
-/** Removes what has expired: sessions, old sign-in failures, idempotency records past 24 hours, drafts past DRAFT_TTL_DAYS. */
+/** Removes what has expired: sessions, old sign-in failures, idempotency records past 24 hours, drafts past DRAFT_TTL_DAYS, ended rate-limit windows. */
 export async function purgeExpired(db: Db, now: Date, config: Pick<Config, 'draftTtlMs'>) {
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   await db.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(now.getTime() - 24 * 3_600_000)).execute();
   await db.deleteFrom('idempotency_records').where('expires_at', '<', now).execute();
   await db.deleteFrom('api_tokens').where('kind', '=', 'access').where('expires_at', '<', now).execute();
   await deleteDraftsSavedBefore(db, new Date(now.getTime() - config.draftTtlMs));
+  await deleteEndedWindows(db, now);
 }

@@ -57,6 +57,8 @@ export const configSchema = z
     DRAFT_TTL_DAYS: z.coerce.number().min(0.001).max(3650).default(30),
     /** A tracked relationship invitation's link works this long after it was (re)sent. */
     RELATIONSHIP_INVITATION_TTL_DAYS: z.coerce.number().min(0.001).max(3650).default(90),
+    /** Requests a minute per partner organisation (unauthenticated: per client address) on /v1 and /api; 0 is off. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -85,6 +87,7 @@ export const configSchema = z
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     draftTtlMs: env.DRAFT_TTL_DAYS * 86_400_000,
     invitationTtlMs: env.RELATIONSHIP_INVITATION_TTL_DAYS * 86_400_000,
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
   }));
 
 export type Config = z.output<typeof configSchema>;

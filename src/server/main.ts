@@ -21,6 +21,7 @@ export async function serve(config: Config) {
     const app = await buildApp({
       config,
       db: database.db,
+      databaseKind: database.kind,
       logger: { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
     });
     // Expired sessions, sign-in failures, idempotency records and drafts go once an hour (and now).

@@ -20,7 +20,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, adap
   const database = await createTestDatabase();
   const config = testConfig(overrides);
   await applyInstanceConfig(database.db, config);
-  const app = await buildApp({ config, db: database.db, webRoot: '/nonexistent', ...adapters });
+  const app = await buildApp({ config, db: database.db, databaseKind: database.kind, webRoot: '/nonexistent', ...adapters });
   await app.ready();
   return {
     app,

@@ -10,7 +10,7 @@ export async function startTestServer(overrides: Record<string, string> = {}) {
   const database = await createTestDatabase();
   const config = testConfig({ PORT: '0', HOST: '127.0.0.1', ...overrides });
   await applyInstanceConfig(database.db, config);
-  const app = await buildApp({ config, db: database.db, webRoot: path.resolve('dist/web') });
+  const app = await buildApp({ config, db: database.db, databaseKind: database.kind, webRoot: path.resolve('dist/web') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
