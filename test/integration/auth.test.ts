@@ -2,7 +2,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordHasher } from '#server/lib/adapters.ts';
 import { createTestApp, type TestApp } from '#test/helpers/app.ts';
-import { createPartner, createUser, FACTORY_PASSWORD, signIn } from '#test/factories.ts';
+import { bearerFor, createPartner, createUser, FACTORY_PASSWORD, signIn } from '#test/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -62,8 +62,7 @@ describe('portal sign-in', () => {
       expect(denial?.reason ?? null, `${kind} ${instance} ${roles.join()}`).toBe(reason);
       expect(body.user.actions.includes('customers.add')).toBe(reason === null);
       // The API refuses the same people, with the reason the portal shows.
-      const token = (await t.app.inject({ method: 'POST', url: '/v1/auth/token', payload: { email: user.email, password: user.password } })).json().access_token;
-      const draft = await t.app.inject({ method: 'POST', url: '/v1/onboardings/drafts', headers: { authorization: `Bearer ${token}` }, payload: { step: 'account', data: {} } });
+      const draft = await t.app.inject({ method: 'POST', url: '/v1/onboardings/drafts', headers: await bearerFor(t, user.email), payload: { step: 'account', data: {} } });
       expect(draft.statusCode).toBe(reason === null ? 201 : 403);
       if (reason === 'partner_not_validated') expect(draft.json().code).toBe(403003);
     }
