@@ -19,7 +19,7 @@ const size = 50;
 const t = await createTestApp();
 const partner = await createPartner(t.db);
 const user = await createUser(t.db, { partnerId: partner.id, roles: ['admin_agent'] });
-const headers = await bearerFor(t.app, user.email);
+const headers = await bearerFor(t, user.email);
 
 // Names carry a word ("Northwind", "Eastbrook", ...: 100 of them, each on 1 % of customers) after a
 // unique number, so that a search can match one customer, 1 % or all; dates added are shuffled

@@ -32,7 +32,7 @@ const offerIds: Record<'g3' | 'e3' | 'basic' | 'copilot', string> = { g3: '', e3
 const eligibilityDetails = 'Department of Parks, a federal agency of the United States (agency code 1234).';
 
 async function post(account: Account, url: string, payload: unknown) {
-  const headers = { ...(await bearerFor(server.app, account.email)), 'content-type': 'application/json' };
+  const headers = { ...(await bearerFor(server, account.email)), 'content-type': 'application/json' };
   const response = await server.app.inject({ method: 'POST', url, headers, payload: JSON.stringify(payload) });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<{ customer: { id: string } }>();

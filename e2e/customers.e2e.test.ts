@@ -43,7 +43,7 @@ beforeAll(async () => {
   const template = await createTemplate(server.db, { versionRank: 7 });
   const offer = await createOffer(server.db, { name: 'Microsoft 365 Business Basic', term: 'P1Y' });
   offerName = offer.name;
-  const headers = { ...(await bearerFor(server.app, salesAgent.email)), 'content-type': 'application/json' };
+  const headers = { ...(await bearerFor(server, salesAgent.email)), 'content-type': 'application/json' };
   const agreement = await server.app.inject({
     method: 'POST',
     url: `/v1/customers/${sold.id}/agreements`,

@@ -245,6 +245,29 @@ describe('account', () => {
   });
 });
 
+describe('account tokens from sign-in', () => {
+  it('lists a token from POST /v1/auth/token beside personal ones, and revokes it at once', async () => {
+    const issued = await fetch(`${server.url}/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: provider.email, password: provider.password }),
+    });
+    const { access_token: token } = (await issued.json()) as { access_token: string };
+    const { page, assertNoUnexpectedErrors, close } = await signedIn(provider, '/account');
+    const row = page.getByRole('table', { name: 'API tokens' }).getByRole('row').filter({ hasText: 'From sign-in (POST /v1/auth/token)' });
+    await row.waitFor();
+    expect(await page.content()).not.toContain(token);
+    await row.getByRole('button', { name: 'Revoke token access token' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Revoke “access token”?' });
+    await confirm.getByRole('button', { name: 'Revoke token' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByText('No API tokens').waitFor();
+    expect((await fetch(`${server.url}/v1/customers?size=1`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    assertNoUnexpectedErrors();
+    await close();
+  });
+});
+
 describe('sign-out', () => {
   it('signs out from the user menu and the pages need a new sign-in', async () => {
     const { page, assertNoUnexpectedErrors, close } = await signedIn(direct, '/account');

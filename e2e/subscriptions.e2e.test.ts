@@ -98,7 +98,7 @@ async function accountDraft(account: Account): Promise<string> {
   const response = await server.app.inject({
     method: 'POST',
     url: '/v1/onboardings/drafts',
-    headers: { ...(await bearerFor(server.app, account.email)), 'content-type': 'application/json' },
+    headers: { ...(await bearerFor(server, account.email)), 'content-type': 'application/json' },
     payload: JSON.stringify({ step: 'subscriptions', data }),
   });
   expect(response.statusCode, response.body).toBe(201);

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Role } from '#contracts/auth.ts';
 import type { Executor } from '#db/database.ts';
-import { passwordHasher, randomSecret, sha256 } from '#server/lib/adapters.ts';
+import { hashingOncePerPassword, passwordHasher, randomSecret, sha256 } from '#server/lib/adapters.ts';
 import type { App } from '#server/app.ts';
 
 /** Test data made per test, never taken from the seed. Unique names so tests never collide. */
@@ -39,6 +40,8 @@ export async function createPartnership(db: Executor, providerId: string, resell
 }
 
 export const FACTORY_PASSWORD = 'Factory-password-1';
+// The real hasher at its real cost, once per password and test file.
+const factoryHasher = hashingOncePerPassword(passwordHasher);
 
 export async function createUser(
   db: Executor,
@@ -54,7 +57,7 @@ export async function createUser(
       partner_id: options.partnerId,
       email,
       display_name: email.split('@')[0]!,
-      password_hash: await passwordHasher.hash(password),
+      password_hash: await factoryHasher.hash(password),
       disabled_at: options.disabled ? new Date() : null,
     })
     .execute();
@@ -114,9 +117,22 @@ export async function signIn(app: App, email: string, password: string) {
   return { cookie: `pd_session=${cookie.value}`, csrfToken: (response.json() as { csrfToken: string }).csrfToken };
 }
 
-/** A bearer token for a user, through POST /v1/auth/token. */
-export async function bearerFor(app: App, email: string, password = FACTORY_PASSWORD) {
-  const response = await app.inject({ method: 'POST', url: '/v1/auth/token', payload: { email, password } });
+/**
+ * A bearer token for a user. Given the test's database (`t`, or an e2e server), a personal token made
+ * there, as `POST /api/tokens` makes one, without checking the password again: sign-in has tests of its
+ * own, and each check costs a full scrypt. Given only the app, through `POST /v1/auth/token`.
+ */
+export async function bearerFor(target: App | { app: App; db: Executor }, email: string, password = FACTORY_PASSWORD) {
+  if ('db' in target) {
+    const user = await target.db.selectFrom('partner_users').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirstOrThrow();
+    const token = randomSecret('pdp_');
+    await target.db
+      .insertInto('api_tokens')
+      .values({ id: randomUUID(), user_id: user.id, kind: 'personal', name: 'factory', prefix: token.slice(0, 10), token_hash: sha256(token), expires_at: null })
+      .execute();
+    return { authorization: `Bearer ${token}` };
+  }
+  const response = await target.inject({ method: 'POST', url: '/v1/auth/token', payload: { email, password } });
   if (response.statusCode !== 200) throw new Error(`token failed: ${response.statusCode} ${response.body}`);
   return { authorization: `Bearer ${(response.json() as { access_token: string }).access_token}` };
 }

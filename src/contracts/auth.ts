@@ -59,8 +59,12 @@ export const createTokenRequestSchema = z.object({
 });
 export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;
 
+export const apiTokenKindSchema = z.enum(['personal', 'access']);
+
 export const apiTokenSchema = z.object({
   id: z.guid(),
+  /** `personal`: made by the user; `access`: from POST /v1/auth/token, short-lived. */
+  kind: apiTokenKindSchema,
   name: z.string(),
   prefix: z.string(),
   createdAt: z.iso.datetime(),
@@ -76,3 +80,5 @@ export const createdTokenSchema = apiTokenSchema.extend({ token: z.string() });
 
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'pd_session';
+/** OWASP's device cookie: set at a successful sign-in, so the throttle knows this browser (never a session). */
+export const DEVICE_COOKIE = 'pd_device';

@@ -81,11 +81,20 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
 }
 
-export interface SignInFailuresTable {
-  id: Generated<string>;
-  email: string;
-  ip: string;
-  failed_at: CreatedAt;
+export interface SignInThrottlesTable {
+  scope: 'pair' | 'account' | 'address' | 'device';
+  key: string;
+  attempts: number;
+  window_started_at: Timestamp;
+}
+
+export interface TrustedDevicesTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: UpdatedAt;
+  expires_at: Timestamp;
 }
 
 export interface CustomersTable {
@@ -339,7 +348,8 @@ export interface DB {
   partner_user_roles: PartnerUserRolesTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
-  sign_in_failures: SignInFailuresTable;
+  sign_in_throttles: SignInThrottlesTable;
+  trusted_devices: TrustedDevicesTable;
   customers: CustomersTable;
   domain_registry: DomainRegistryTable;
   customer_relationships: CustomerRelationshipsTable;

@@ -34,10 +34,11 @@ export async function loadEncryptionKey(db: Db, config: Pick<Config, 'encryption
   return Buffer.from(row.value, 'base64');
 }
 
-/** Removes what has expired: sessions, old sign-in failures, idempotency records past 24 hours, drafts past DRAFT_TTL_DAYS, ended rate-limit windows. */
+/** Removes what has expired: sessions, sign-in counters and devices, idempotency records past 24 hours, drafts past DRAFT_TTL_DAYS, ended rate-limit windows. */
 export async function purgeExpired(db: Db, now: Date, config: Pick<Config, 'draftTtlMs'>) {
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
-  await db.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(now.getTime() - 24 * 3_600_000)).execute();
+  await db.deleteFrom('sign_in_throttles').where('window_started_at', '<', new Date(now.getTime() - 24 * 3_600_000)).execute();
+  await db.deleteFrom('trusted_devices').where('expires_at', '<', now).execute();
   await db.deleteFrom('idempotency_records').where('expires_at', '<', now).execute();
   await db.deleteFrom('api_tokens').where('kind', '=', 'access').where('expires_at', '<', now).execute();
   await deleteDraftsSavedBefore(db, new Date(now.getTime() - config.draftTtlMs));

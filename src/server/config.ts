@@ -39,7 +39,12 @@ export const configSchema = z
     SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
     SESSION_COOKIE_SECURE: booleanish.optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    /** Failed sign-ins per account from one address (or per known device) within the window. */
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Failed sign-ins per account from every client it does not know (no device cookie). */
+    SIGN_IN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** Failed sign-ins per address, over every account it has no device cookie for. */
+    SIGN_IN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     PUBLIC_DOMAIN_SUFFIX: domainSuffix.default('onmicrosoft.com'),
     USGOV_DOMAIN_SUFFIX: domainSuffix.default('onmicrosoft.us'),
@@ -72,7 +77,12 @@ export const configSchema = z
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     sessionCookieSecure: env.SESSION_COOKIE_SECURE ?? (env.PUBLIC_URL ?? '').startsWith('https:'),
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
-    signInThrottle: { maxFailures: env.SIGN_IN_MAX_FAILURES, windowMs: env.SIGN_IN_WINDOW_MINUTES * 60_000 },
+    signInThrottle: {
+      maxFailures: env.SIGN_IN_MAX_FAILURES,
+      accountMaxFailures: env.SIGN_IN_ACCOUNT_MAX_FAILURES,
+      addressMaxFailures: env.SIGN_IN_ADDRESS_MAX_FAILURES,
+      windowMs: env.SIGN_IN_WINDOW_MINUTES * 60_000,
+    },
     instances: {
       public: { domainSuffix: env.PUBLIC_DOMAIN_SUFFIX, relationshipRequests: true, indirectModel: true },
       usgov: {

@@ -11,7 +11,7 @@ afterAll(() => t.close());
 
 async function caller(partnerId: string, roles: Role[]) {
   const user = await createUser(t.db, { partnerId, roles });
-  return bearerFor(t.app, user.email);
+  return bearerFor(t, user.email);
 }
 
 describe('roles (SPEC §1) are enforced by the server', () => {

@@ -12,7 +12,7 @@ beforeAll(async () => {
   const partner = await createPartner(t.db, { kind: 'indirect_provider' });
   partnerId = partner.id;
   const user = await createUser(t.db, { partnerId, roles: ['admin_agent'] });
-  headers = await bearerFor(t.app, user.email);
+  headers = await bearerFor(t, user.email);
 });
 afterAll(() => t.close());
 
@@ -104,7 +104,7 @@ describe('GET /v1/customers', () => {
 async function ownPartner(kind: 'direct' | 'indirect_provider' = 'direct', roles: ('admin_agent' | 'billing_admin')[] = ['admin_agent']) {
   const partner = await createPartner(t.db, { kind });
   const user = await createUser(t.db, { partnerId: partner.id, roles });
-  return { id: partner.id, headers: await bearerFor(t.app, user.email) };
+  return { id: partner.id, headers: await bearerFor(t, user.email) };
 }
 
 const filterParam = (field: string, value: string, operator = 'contains') => encodeURIComponent(JSON.stringify({ Field: field, Value: value, Operator: operator }));
@@ -429,9 +429,9 @@ describe('GET /v1/customers/export (ours): CSV of everything matching', () => {
 
   it('is for every role that sees customers, and a 4xx in the error shape otherwise', async () => {
     const billing = await createUser(t.db, { partnerId: me.id, roles: ['billing_admin'] });
-    expect((await exportAs(await bearerFor(t.app, billing.email))).statusCode).toBe(200);
+    expect((await exportAs(await bearerFor(t, billing.email))).statusCode).toBe(200);
     const nobody = await createUser(t.db, { partnerId: me.id, roles: [] });
-    const forbidden = await exportAs(await bearerFor(t.app, nobody.email));
+    const forbidden = await exportAs(await bearerFor(t, nobody.email));
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.headers['content-type']).toContain('application/json');
     expect((await t.app.inject({ url: '/v1/customers/export' })).statusCode).toBe(401);

@@ -31,7 +31,7 @@ const DRAFTS = '/v1/onboardings/drafts';
 /** Moves the fixed clock; the caller's bearer token (an hour long) is fetched again at the new time. */
 async function advance(caller: Caller, ms: number): Promise<Headers> {
   now = new Date(now.getTime() + ms);
-  return bearerFor(t.app, caller.user.email);
+  return bearerFor(t, caller.user.email);
 }
 
 async function rowExists(id: string) {
@@ -135,7 +135,7 @@ describe('a draft id chosen by the client (so the portal can name the draft befo
 describe('who never gets a draft: those who may not add customers, told the submission’s reason', () => {
   async function userIn(partner: { id: string }, roles: Role[]) {
     const user = await createUser(t.db, { partnerId: partner.id, roles });
-    return { id: user.id, headers: await bearerFor(t.app, user.email) };
+    return { id: user.id, headers: await bearerFor(t, user.email) };
   }
   /** A draft left from before (say, a role change): updating it is refused too, and it stays as it was. */
   async function oldDraftOf(userId: string, partnerId: string) {

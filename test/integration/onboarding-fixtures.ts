@@ -42,13 +42,13 @@ export async function newCaller(
     ...(options.name ? { name: options.name } : {}),
   });
   const user = await createUser(t.db, { partnerId: partner.id, roles: options.roles ?? ['admin_agent'] });
-  return { partner, user, headers: await bearerFor(t.app, user.email), emailDomain };
+  return { partner, user, headers: await bearerFor(t, user.email), emailDomain };
 }
 
 /** Another user of an existing partner, with its own bearer header. */
 export async function userOf(t: TestApp, partnerId: string, roles: Role[]): Promise<{ id: string; email: string; headers: Headers }> {
   const user = await createUser(t.db, { partnerId, roles });
-  return { ...user, headers: await bearerFor(t.app, user.email) };
+  return { ...user, headers: await bearerFor(t, user.email) };
 }
 
 export interface OfferOptions {

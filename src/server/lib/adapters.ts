@@ -13,29 +13,76 @@ function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptO
   });
 }
 
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
+export interface ScryptParams { N: number; r: number; p: number }
 
-/** scrypt, async, for passwords people choose. Format: scrypt$N$r$p$salt$hash (base64url). */
-export const passwordHasher = {
-  async hash(password: string): Promise<string> {
+/**
+ * One of the equivalent scrypt settings of OWASP's Password Storage Cheat Sheet (N=2^14, r=8, p=5):
+ * 16 MiB a hash, where its N=2^17 p=1 needs 128 MiB and took longer here (docs/decisions/009-signin-sign-in-throttle.md).
+ */
+export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 14, r: 8, p: 5 };
+const KEY_LENGTH = 32;
+// What an unknown email is checked against, so that it costs as much as a known one.
+const NO_SALT = Buffer.alloc(16);
+
+function derive(password: string, salt: Buffer, keylen: number, { N, r, p }: ScryptParams) {
+  // OpenSSL's scrypt needs 128·N·r bytes (plus 128·r·p): allow that and a margin, not more.
+  return scrypt(password.normalize('NFKC'), salt, keylen, { N, r, p, maxmem: 128 * N * r + 128 * r * p + 1024 * 1024 });
+}
+
+/** scrypt$N$r$p$salt$hash (base64url): the parameters travel with the hash, so older hashes still verify. */
+function parse(stored: string): { params: ScryptParams; salt: Buffer; hash: Buffer } | undefined {
+  const [scheme, n, r, p, salt, hash, ...rest] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash || rest.length > 0) return undefined;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  const sane = Number.isInteger(Math.log2(params.N)) && params.N > 1 && params.N <= 2 ** 20 && [params.r, params.p].every((v) => Number.isInteger(v) && v >= 1 && v <= 64);
+  return sane ? { params, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') } : undefined;
+}
+
+/** scrypt, async (libuv's thread pool), for passwords people choose. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** Whether the password is the stored one; `null` (no such user) costs the same and is false. */
+  verify(password: string, stored: string | null): Promise<boolean>;
+  /** Whether the stored hash was made with other parameters than today's: a sign-in then stores a new one. */
+  needsRehash(stored: string): boolean;
+}
+
+export const passwordHasher: PasswordHasher = {
+  async hash(password) {
     const salt = randomBytes(16);
-    const key = await scrypt(password.normalize('NFKC'), salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
-    return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+    const key = await derive(password, salt, KEY_LENGTH, SCRYPT_PARAMS);
+    return ['scrypt', SCRYPT_PARAMS.N, SCRYPT_PARAMS.r, SCRYPT_PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
   },
-  async verify(password: string, stored: string): Promise<boolean> {
-    const [scheme, n, r, p, salt, hash] = stored.split('$');
-    if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
-    const expected = Buffer.from(hash, 'base64url');
-    const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, {
-      N: Number(n),
-      r: Number(r),
-      p: Number(p),
-      maxmem: 256 * Number(n) * Number(r) + 1024 * 1024,
-    });
-    return timingSafeEqual(key, expected);
+  async verify(password, stored) {
+    const parsed = stored === null ? undefined : parse(stored);
+    if (!parsed || parsed.hash.length === 0) {
+      await derive(password, NO_SALT, KEY_LENGTH, SCRYPT_PARAMS);
+      return false;
+    }
+    const key = await derive(password, parsed.salt, parsed.hash.length, parsed.params);
+    return timingSafeEqual(key, parsed.hash);
+  },
+  needsRehash(stored) {
+    const params = parse(stored)?.params;
+    return !params || params.N !== SCRYPT_PARAMS.N || params.r !== SCRYPT_PARAMS.r || params.p !== SCRYPT_PARAMS.p;
   },
 };
-export type PasswordHasher = typeof passwordHasher;
+
+/**
+ * The hasher, hashing each password once: for demo and test data, whose users share one published
+ * password (they then share its salt too, which only says what is already known: the passwords are the same).
+ */
+export function hashingOncePerPassword(hasher: PasswordHasher): PasswordHasher {
+  const hashes = new Map<string, Promise<string>>();
+  return {
+    ...hasher,
+    hash(password) {
+      let hash = hashes.get(password);
+      if (!hash) hashes.set(password, (hash = hasher.hash(password)));
+      return hash;
+    },
+  };
+}
 
 /** Random secrets (API tokens, sessions, invitations, generated passwords) are hashed with SHA-256: they carry their own entropy. */
 export function sha256(value: string): string {

@@ -10,8 +10,11 @@ declare module 'fastify' {
     principal: Principal | undefined;
   }
   interface FastifyContextConfig {
-    /** `public` routes need no caller; every other route needs a signed-in user or a token. */
-    auth?: 'public' | 'required';
+    /**
+     * `public` routes need no caller; `optional` ones neither, but a session caller's write there still
+     * needs its CSRF token; every other route needs a signed-in user or a token.
+     */
+    auth?: 'public' | 'optional' | 'required';
   }
 }
 
@@ -31,6 +34,7 @@ export const authPlugin = fp<{ auth: AuthService }>(
       request.principal = await resolvePrincipal(request, auth);
       if (mode === 'public') return;
       if (!request.principal) {
+        if (mode === 'optional') return;
         throw new DomainError('unauthenticated', 'Sign in, or send Authorization: Bearer <token>.');
       }
       if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method)) {

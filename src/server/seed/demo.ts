@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Db, Executor } from '#db/database.ts';
 import type { Role } from '#contracts/auth.ts';
-import { randomSecret, sha256, type IdGenerator, type PasswordHasher } from '#server/lib/adapters.ts';
+import { hashingOncePerPassword, randomSecret, sha256, type IdGenerator, type PasswordHasher } from '#server/lib/adapters.ts';
 import { createOperatorService } from '#server/modules/operator/service.ts';
 
 export const DEMO_PASSWORD = 'Partnerdesk-demo-1';
@@ -124,7 +124,8 @@ export async function seedDemo(db: Db, deps: { ids: IdGenerator; hasher: Passwor
       .executeTakeFirst();
     if (!claimed) return { seeded: false, partners: 0, users: 0, customers: 0, offers: 0 };
 
-    const operator = createOperatorService({ db: trx, ids: deps.ids, hasher: deps.hasher });
+    // Every demo user has the same published password: one hash of it at today's cost, not one each.
+    const operator = createOperatorService({ db: trx, ids: deps.ids, hasher: hashingOncePerPassword(deps.hasher) });
     const partnerIds = new Map<PartnerRef, string>();
     let users = 0;
     for (const partner of demoPartners) {

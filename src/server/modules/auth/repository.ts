@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '#db/database.ts';
+import type { DB } from '#db/schema.ts';
 import type { Role } from '#contracts/auth.ts';
 
 /** What a signed-in caller is: a partner user, its roles and its organisation. */
@@ -131,32 +132,81 @@ export async function revokeSession(db: Executor, id: string, now: Date) {
   await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).execute();
 }
 
-export async function countRecentFailures(db: Executor, by: { email: string; ip: string }, since: Date) {
+export async function revokeSessionByTokenHash(db: Executor, tokenHash: string, now: Date) {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
+}
+
+/** A sign-in counter: `pair` and `device` belong to one client, `account` and `address` are shared. */
+export interface ThrottleBucket { scope: 'pair' | 'account' | 'address' | 'device'; key: string; limit: number }
+
+/**
+ * Takes one attempt from a bucket if it is under its limit (a window older than `windowStart` starts
+ * again at 1); otherwise returns when the full window started. PostgreSQL's `on conflict do update`
+ * locks the row, so concurrent attempts in any process are counted one after the other.
+ */
+export async function takeSignInAttempt(db: Executor, bucket: ThrottleBucket, now: Date, windowStart: Date): Promise<{ fullSince?: Date }> {
+  const expired = sql<boolean>`sign_in_throttles.window_started_at <= ${windowStart}::timestamptz`;
+  const taken = await db
+    .insertInto('sign_in_throttles')
+    .values({ scope: bucket.scope, key: bucket.key, attempts: 1, window_started_at: now })
+    .onConflict((oc) =>
+      oc
+        .columns(['scope', 'key'])
+        .doUpdateSet({
+          attempts: sql<number>`case when ${expired} then 1 else sign_in_throttles.attempts + 1 end`,
+          window_started_at: sql<Date>`case when ${expired} then ${now}::timestamptz else sign_in_throttles.window_started_at end`,
+        })
+        .where((eb) => eb.or([expired, eb('sign_in_throttles.attempts', '<', bucket.limit)])),
+    )
+    .returning('attempts')
+    .executeTakeFirst();
+  if (taken) return {};
+  // The row the refused update locked: its window is what the client has to wait out.
   const row = await db
-    .selectFrom('sign_in_failures')
-    .select((eb) => [
-      eb.fn.count<string>('id').filterWhere('email', '=', by.email).as('by_email'),
-      eb.fn.count<string>('id').filterWhere('ip', '=', by.ip).as('by_ip'),
-      eb.fn.min('failed_at').filterWhere('email', '=', by.email).as('oldest_by_email'),
-      eb.fn.min('failed_at').filterWhere('ip', '=', by.ip).as('oldest_by_ip'),
-    ])
-    .where('failed_at', '>', since)
-    .where((eb) => eb.or([eb('email', '=', by.email), eb('ip', '=', by.ip)]))
+    .selectFrom('sign_in_throttles')
+    .select('window_started_at')
+    .where('scope', '=', bucket.scope)
+    .where('key', '=', bucket.key)
     .executeTakeFirstOrThrow();
-  return {
-    byEmail: Number(row.by_email),
-    byIp: Number(row.by_ip),
-    oldestByEmail: row.oldest_by_email as Date | null,
-    oldestByIp: row.oldest_by_ip as Date | null,
-  };
+  return { fullSince: row.window_started_at };
 }
 
-export async function recordFailure(db: Executor, email: string, ip: string, now: Date) {
-  await db.insertInto('sign_in_failures').values({ email, ip, failed_at: now }).execute();
+/** A right password: the client's own counters start afresh, the shared ones get their attempt back. */
+export async function releaseSignInAttempt(db: Executor, buckets: ThrottleBucket[]) {
+  const match = (group: ThrottleBucket[]) => (eb: ExpressionBuilder<DB, 'sign_in_throttles'>) =>
+    eb.or(group.map((bucket) => eb.and([eb('scope', '=', bucket.scope), eb('key', '=', bucket.key)])));
+  const own = buckets.filter((bucket) => bucket.scope === 'pair' || bucket.scope === 'device');
+  const shared = buckets.filter((bucket) => bucket.scope === 'account' || bucket.scope === 'address');
+  if (own.length > 0) await db.deleteFrom('sign_in_throttles').where(match(own)).execute();
+  if (shared.length > 0) {
+    await db.updateTable('sign_in_throttles').set({ attempts: sql<number>`greatest(attempts - 1, 0)` }).where(match(shared)).execute();
+  }
 }
 
-export async function clearFailures(db: Executor, email: string, olderThan: Date) {
-  await db.deleteFrom('sign_in_failures').where((eb) => eb.or([eb('email', '=', email), eb('failed_at', '<', olderThan)])).execute();
+/** A device cookie's device, if it is live and was given to the account of this email. */
+export async function findTrustedDevice(db: Executor, tokenHash: string, email: string, now: Date) {
+  return db
+    .selectFrom('trusted_devices as d')
+    .innerJoin('partner_users as u', 'u.id', 'd.user_id')
+    .select(['d.id', 'd.user_id'])
+    .where('d.token_hash', '=', tokenHash)
+    .where(sql<string>`lower(u.email)`, '=', email.toLowerCase())
+    .where('d.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function insertTrustedDevice(db: Executor, device: { id: string; userId: string; tokenHash: string; expiresAt: Date }, now: Date) {
+  await db.deleteFrom('trusted_devices').where('user_id', '=', device.userId).where('expires_at', '<=', now).execute();
+  await db.insertInto('trusted_devices').values({ id: device.id, user_id: device.userId, token_hash: device.tokenHash, expires_at: device.expiresAt }).execute();
+}
+
+export async function touchTrustedDevice(db: Executor, id: string, now: Date, expiresAt: Date) {
+  await db.updateTable('trusted_devices').set({ last_used_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+/** Stores a stronger hash of the same password, unless the password changed meanwhile. */
+export async function replacePasswordHash(db: Executor, userId: string, from: string, to: string) {
+  await db.updateTable('partner_users').set({ password_hash: to }).where('id', '=', userId).where('password_hash', '=', from).execute();
 }
 
 export async function insertToken(
@@ -174,16 +224,16 @@ export async function insertToken(
       token_hash: token.tokenHash,
       expires_at: token.expiresAt,
     })
-    .returning(['id', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at'])
+    .returning(['id', 'kind', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at'])
     .executeTakeFirstOrThrow();
 }
 
-export async function listPersonalTokens(db: Executor, userId: string, now: Date) {
+/** The user's live tokens: personal ones and those from POST /v1/auth/token. */
+export async function listTokens(db: Executor, userId: string, now: Date) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at'])
+    .select(['id', 'kind', 'name', 'prefix', 'created_at', 'expires_at', 'last_used_at'])
     .where('user_id', '=', userId)
-    .where('kind', '=', 'personal')
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
     .orderBy('created_at', 'desc')

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  DEVICE_COOKIE,
   SESSION_COOKIE,
   accessTokenResponseSchema,
   apiTokenListSchema,
@@ -49,7 +50,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     config: { auth: 'public' },
     schema: { tags: ['portal'], summary: 'Sign in to the portal (sets the session cookie)', body: signInRequestSchema, response: { 200: sessionResponseSchema, ...errors } },
   }, async (request, reply) => {
-    const { token, expiresAt, principal } = await auth.signIn(request.body.email, request.body.password, request.ip);
+    const { token, expiresAt, device, principal } = await auth.signIn(request.body.email, request.body.password, {
+      ip: request.ip,
+      deviceToken: request.cookies[DEVICE_COOKIE],
+      sessionToken: request.cookies[SESSION_COOKIE],
+    });
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
@@ -57,6 +62,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       secure: cookieSecure,
       expires: expiresAt,
     });
+    // Read only when signing in: it tells the throttle this browser has signed in to the account before.
+    reply.setCookie(DEVICE_COOKIE, device.token, { path: '/api/session', httpOnly: true, sameSite: 'strict', secure: cookieSecure, expires: device.expiresAt });
     return sessionBody(principal, expiresAt);
   });
 
@@ -68,7 +75,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   });
 
   app.delete('/api/session', {
-    config: { auth: 'public' },
+    // No session needed to sign out, but a session's sign-out needs its CSRF token.
+    config: { auth: 'optional' },
     schema: { tags: ['portal'], summary: 'Sign out', response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     if (request.principal?.via === 'session') await auth.signOut(request.principal);
@@ -84,11 +92,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       body: signInRequestSchema,
       response: { 200: accessTokenResponseSchema, ...errors },
     },
-  }, async (request) => auth.issueAccessToken(request.body.email, request.body.password, request.ip));
+  }, async (request) => auth.issueAccessToken(request.body.email, request.body.password, { ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] }));
 
   app.get('/api/tokens', {
-    schema: { tags: ['portal'], summary: 'My personal API tokens', response: { 200: apiTokenListSchema, 401: errorResponseSchema } },
-  }, async (request) => ({ items: await auth.listPersonalTokens(requirePrincipal(request).user.id) }));
+    schema: { tags: ['portal'], summary: 'My API tokens: personal ones and those from POST /v1/auth/token', response: { 200: apiTokenListSchema, 401: errorResponseSchema } },
+  }, async (request) => ({ items: await auth.listTokens(requirePrincipal(request).user.id) }));
 
   app.post('/api/tokens', {
     schema: { tags: ['portal'], summary: 'Create a personal API token (shown once)', body: createTokenRequestSchema, response: { 201: createdTokenSchema, ...errors } },
@@ -98,9 +106,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   });
 
   app.delete('/api/tokens/:id', {
-    schema: { tags: ['portal'], summary: 'Revoke a personal API token', params: z.object({ id: z.guid() }), response: { 204: z.null(), 404: errorResponseSchema, ...errors } },
+    schema: { tags: ['portal'], summary: 'Revoke one of my API tokens (it stops working at once)', params: z.object({ id: z.guid() }), response: { 204: z.null(), 404: errorResponseSchema, ...errors } },
   }, async (request, reply) => {
-    await auth.revokePersonalToken(requirePrincipal(request).user.id, request.params.id);
+    await auth.revokeToken(requirePrincipal(request).user.id, request.params.id);
     return reply.status(204).send(null);
   });
 };

@@ -3,6 +3,7 @@ import type { Db } from '#db/database.ts';
 import type { Config } from '#server/config.ts';
 import { randomSecret, sha256, type Clock, type IdGenerator, type PasswordHasher } from '#server/lib/adapters.ts';
 import { principalOf, type Principal } from '#server/lib/principal.ts';
+import { inTransaction } from '#server/lib/transactions.ts';
 import * as repo from './repository.ts';
 
 export interface AuthDeps {
@@ -13,49 +14,112 @@ export interface AuthDeps {
   config: Pick<Config, 'sessionTtlMs' | 'accessTokenTtlSeconds' | 'signInThrottle'>;
 }
 
+/** Who is signing in, as far as the throttle cares: the address, and the browser's device cookie if any. */
+export interface SignInClient {
+  ip: string;
+  deviceToken?: string | undefined;
+  /** The browser's session cookie from before: a sign-in ends that session (session fixation). */
+  sessionToken?: string | undefined;
+}
+
 const SESSION_PREFIX = 'pds_';
 const PERSONAL_TOKEN_PREFIX = 'pdp_';
 const ACCESS_TOKEN_PREFIX = 'pda_';
-// A fixed hash to verify against when the email is unknown, so that both answers take as long.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const DEVICE_PREFIX = 'pdd_';
+/** A browser that signed in stays known this long after its last sign-in. */
+const DEVICE_TTL_MS = 90 * 86_400_000;
+
+/** Rolls back the attempts taken so far when a later bucket is full. */
+class SignInRefused extends Error {
+  readonly bucket: repo.ThrottleBucket;
+  readonly fullSince: Date;
+  constructor(bucket: repo.ThrottleBucket, fullSince: Date) {
+    super('sign-in throttled');
+    this.bucket = bucket;
+    this.fullSince = fullSince;
+  }
+}
 
 export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) {
-  /** Checks email and password; failures are counted per email and per client address and throttled. */
-  async function verifyCredentials(email: string, password: string, ip: string) {
-    const now = clock.now();
-    const { maxFailures, windowMs } = config.signInThrottle;
-    const since = new Date(now.getTime() - windowMs);
-    const recent = await repo.countRecentFailures(db, { email, ip }, since);
-    // An address may try several accounts, so it gets more attempts than one email does.
-    const byEmail = recent.byEmail >= maxFailures;
-    const blockedSince = byEmail ? recent.oldestByEmail : recent.byIp >= maxFailures * 4 ? recent.oldestByIp : null;
-    if (blockedSince) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((blockedSince.getTime() + windowMs - now.getTime()) / 1000));
+  const throttle = config.signInThrottle;
+
+  /**
+   * OWASP's device cookies (docs/decisions/009-signin-sign-in-throttle.md): a browser the account knows
+   * is counted on its own; every other client is counted per account and address, per account and per
+   * address. Unknown emails are counted as known ones are.
+   */
+  function bucketsFor(email: string, ip: string, deviceId: string | undefined): repo.ThrottleBucket[] {
+    if (deviceId) return [{ scope: 'device', key: deviceId, limit: throttle.maxFailures }];
+    // Always in this order, so that two attempts never wait for each other's rows in a cycle.
+    return [
+      { scope: 'pair', key: `${email}|${ip}`, limit: throttle.maxFailures },
+      { scope: 'account', key: email, limit: throttle.accountMaxFailures },
+      { scope: 'address', key: ip, limit: throttle.addressMaxFailures },
+    ];
+  }
+
+  /** Takes an attempt from every bucket, or from none, before any password is checked. */
+  async function reserveAttempt(buckets: repo.ThrottleBucket[], now: Date) {
+    const windowStart = new Date(now.getTime() - throttle.windowMs);
+    try {
+      await inTransaction(db, async (trx) => {
+        for (const bucket of buckets) {
+          const { fullSince } = await repo.takeSignInAttempt(trx, bucket, now, windowStart);
+          if (fullSince) throw new SignInRefused(bucket, fullSince);
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof SignInRefused)) throw error;
+      const retryAfterSeconds = Math.max(1, Math.ceil((error.fullSince.getTime() + throttle.windowMs - now.getTime()) / 1000));
       throw new DomainError('rate_limited', `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, [], [
-        { retryAfterSeconds, limit: byEmail ? maxFailures : maxFailures * 4 },
+        { retryAfterSeconds, limit: error.bucket.limit },
       ]);
     }
+  }
+
+  /** Checks email and password, throttled; a right password with an old hash gets a new one. */
+  async function verifyCredentials(email: string, password: string, client: SignInClient) {
+    const now = clock.now();
+    const device = client.deviceToken?.startsWith(DEVICE_PREFIX) ? await repo.findTrustedDevice(db, sha256(client.deviceToken), email, now) : undefined;
+    const buckets = bucketsFor(email, client.ip, device?.id);
+    await reserveAttempt(buckets, now);
     const user = await repo.findUserByEmail(db, email);
-    const ok = await hasher.verify(password, user?.passwordHash ?? DUMMY_HASH);
+    // An unknown email costs a hash too, so that the answer's timing does not tell which emails exist.
+    const ok = await hasher.verify(password, user?.passwordHash ?? null);
     if (!user || !ok || user.disabled || !user.passwordHash) {
-      await repo.recordFailure(db, email, ip, now);
       throw new DomainError('unauthenticated', 'The email address or password is not right.');
     }
-    await repo.clearFailures(db, email, since);
-    return user;
+    await repo.releaseSignInAttempt(db, buckets);
+    if (hasher.needsRehash(user.passwordHash)) await repo.replacePasswordHash(db, user.id, user.passwordHash, await hasher.hash(password));
+    return { user, deviceId: device?.id };
+  }
+
+  /** The device cookie to set after a sign-in: the browser's own, kept longer, or a new one. */
+  async function rememberDevice(userId: string, deviceId: string | undefined, deviceToken: string | undefined) {
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + DEVICE_TTL_MS);
+    if (deviceId && deviceToken) {
+      await repo.touchTrustedDevice(db, deviceId, now, expiresAt);
+      return { token: deviceToken, expiresAt };
+    }
+    const token = randomSecret(DEVICE_PREFIX);
+    await repo.insertTrustedDevice(db, { id: ids.uuid(), userId, tokenHash: sha256(token), expiresAt }, now);
+    return { token, expiresAt };
   }
 
   return {
     verifyCredentials,
 
-    async signIn(email: string, password: string, ip: string) {
-      const user = await verifyCredentials(email, password, ip);
+    async signIn(email: string, password: string, client: SignInClient) {
+      const { user, deviceId } = await verifyCredentials(email, password, client);
+      if (client.sessionToken) await repo.revokeSessionByTokenHash(db, sha256(client.sessionToken), clock.now());
       const token = randomSecret(SESSION_PREFIX);
       const csrfToken = randomSecret('', 24);
       const expiresAt = new Date(clock.now().getTime() + config.sessionTtlMs);
       const sessionId = ids.uuid();
       await repo.insertSession(db, { id: sessionId, userId: user.id, tokenHash: sha256(token), csrfToken, expiresAt });
-      return { token, expiresAt, principal: principalOf(user, 'session', { sessionId, csrfToken, sessionExpiresAt: expiresAt }) };
+      const device = await rememberDevice(user.id, deviceId, client.deviceToken);
+      return { token, expiresAt, device, principal: principalOf(user, 'session', { sessionId, csrfToken, sessionExpiresAt: expiresAt }) };
     },
 
     async signOut(principal: Principal) {
@@ -82,8 +146,8 @@ export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) 
     },
 
     /** POST /v1/auth/token: a short-lived bearer token for scripts. */
-    async issueAccessToken(email: string, password: string, ip: string) {
-      const user = await verifyCredentials(email, password, ip);
+    async issueAccessToken(email: string, password: string, client: SignInClient) {
+      const { user } = await verifyCredentials(email, password, client);
       const token = randomSecret(ACCESS_TOKEN_PREFIX);
       const expiresAt = new Date(clock.now().getTime() + config.accessTokenTtlSeconds * 1000);
       await repo.insertToken(db, {
@@ -113,11 +177,12 @@ export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) 
       return { ...toApiToken(row), token };
     },
 
-    async listPersonalTokens(userId: string) {
-      return (await repo.listPersonalTokens(db, userId, clock.now())).map(toApiToken);
+    /** Personal tokens and those from POST /v1/auth/token: the user sees and revokes both. */
+    async listTokens(userId: string) {
+      return (await repo.listTokens(db, userId, clock.now())).map(toApiToken);
     },
 
-    async revokePersonalToken(userId: string, tokenId: string) {
+    async revokeToken(userId: string, tokenId: string) {
       if (!(await repo.revokeToken(db, userId, tokenId, clock.now()))) {
         throw new DomainError('not_found', 'There is no such token.');
       }
@@ -127,9 +192,10 @@ export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) 
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-function toApiToken(row: { id: string; name: string; prefix: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null }) {
+function toApiToken(row: { id: string; kind: 'personal' | 'access'; name: string; prefix: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null }) {
   return {
     id: row.id,
+    kind: row.kind,
     name: row.name,
     prefix: row.prefix,
     createdAt: row.created_at.toISOString(),

@@ -159,11 +159,16 @@ export const enUS = {
       create: 'Create token',
       columns: {
         name: 'Name',
+        kind: 'Kind',
         prefix: 'Starts with',
         createdAt: 'Created',
         expiresAt: 'Expires',
         lastUsedAt: 'Last used',
         actions: 'Actions',
+      },
+      kinds: {
+        personal: 'Personal',
+        access: 'From sign-in (POST /v1/auth/token)',
       },
       never: 'Never',
       notUsed: 'Not used yet',

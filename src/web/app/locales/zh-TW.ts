@@ -163,11 +163,16 @@ export const zhTW: Messages = {
       create: '建立權杖',
       columns: {
         name: '名稱',
+        kind: '類型',
         prefix: '開頭為',
         createdAt: '建立日期',
         expiresAt: '到期日',
         lastUsedAt: '上次使用',
         actions: '動作',
+      },
+      kinds: {
+        personal: '個人',
+        access: '登入取得（POST /v1/auth/token）',
       },
       never: '永不',
       notUsed: '尚未使用',

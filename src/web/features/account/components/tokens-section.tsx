@@ -33,12 +33,18 @@ function TokensTable({ items }: { items: ApiToken[] }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const format = useFormatters();
+  // A token from sign-in lives an hour: its time says more than its date.
+  const expiry = (token: ApiToken) => {
+    if (!token.expiresAt) return t('account.tokens.never');
+    return token.kind === 'access' ? format.dateTime(token.expiresAt) : format.date(token.expiresAt);
+  };
   return (
     <ScrollRegion label={t('account.tokens.tableLabel')}>
       <Table className={styles.table} aria-label={t('account.tokens.tableLabel')}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('account.tokens.columns.name')}</TableHeaderCell>
+            <TableHeaderCell>{t('account.tokens.columns.kind')}</TableHeaderCell>
             <TableHeaderCell>{t('account.tokens.columns.prefix')}</TableHeaderCell>
             <TableHeaderCell>{t('account.tokens.columns.createdAt')}</TableHeaderCell>
             <TableHeaderCell>{t('account.tokens.columns.expiresAt')}</TableHeaderCell>
@@ -54,11 +60,12 @@ function TokensTable({ items }: { items: ApiToken[] }) {
               <TableCell>
                 <span className={styles.name}>{token.name}</span>
               </TableCell>
+              <TableCell>{t(`account.tokens.kinds.${token.kind}`)}</TableCell>
               <TableCell>
                 <span className={styles.prefix}>{token.prefix}…</span>
               </TableCell>
               <TableCell className={styles.nowrap}>{format.date(token.createdAt)}</TableCell>
-              <TableCell className={styles.nowrap}>{token.expiresAt ? format.date(token.expiresAt) : t('account.tokens.never')}</TableCell>
+              <TableCell className={styles.nowrap}>{expiry(token)}</TableCell>
               <TableCell>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('account.tokens.notUsed')}</TableCell>
               <TableCell>
                 <RevokeTokenDialog token={token} />
@@ -71,7 +78,7 @@ function TokensTable({ items }: { items: ApiToken[] }) {
   );
 }
 
-/** The user's API tokens: list, create (shown once), revoke. */
+/** The user's API tokens, personal ones and those from sign-in (POST /v1/auth/token): list, create (shown once), revoke. */
 export function TokensSection() {
   const styles = useStyles();
   const { t } = useTranslation();
