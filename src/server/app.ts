@@ -33,7 +33,7 @@ import { draftsRoutes } from './modules/drafts/routes.ts';
 import { createDraftsService } from './modules/drafts/service.ts';
 import { validationRoutes } from './modules/validation/routes.ts';
 import { createIdempotency } from './lib/idempotency.ts';
-import { loadEncryptionKey } from './bootstrap.ts';
+import { loadKeyring } from './bootstrap.ts';
 import { caseInsensitiveBodyPlugin } from './plugins/case-insensitive-body.ts';
 import { continuationTokenPlugin } from './plugins/continuation-token.ts';
 import { createPartnersService } from './modules/partners/service.ts';
@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fastifyCookie);
 
   // Services
-  const idempotency = createIdempotency({ db, clock, key: await loadEncryptionKey(db, config) });
+  const idempotency = createIdempotency({ db, clock, keyring: await loadKeyring(db, config) });
   const auth = createAuthService({ db, clock, ids, hasher, config });
   const customers = createCustomersService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, reservedEmailDomains: config.reservedEmailDomains });
   const partners = createPartnersService({ db });
