@@ -11,6 +11,7 @@ import { passwordHasher, randomIds, systemClock } from '#server/lib/adapters.ts'
 import { createAuthService } from '#server/modules/auth/service.ts';
 import { createOperatorService } from '#server/modules/operator/service.ts';
 import { serve } from '#server/main.ts';
+import { KeyringError, keyId, keyringOf, newKey, readKeyFile, rotateKeyFile } from '#server/lib/keyring.ts';
 import { DEMO_PASSWORD, seedDemo } from '#server/seed/demo.ts';
 
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -220,10 +221,40 @@ program
     withDatabase(async (handle) => print(await operator(handle).addAgreementTemplate(o))),
   );
 
+const keys = program.command('keys').description('The keys that seal stored responses (kept outside the database)');
+keys
+  .command('rotate')
+  .description('Add a new key first in the key file; the older keys stay to open what they sealed. Running servers use it once restarted')
+  .action(() => {
+    const cfg = config();
+    if (cfg.encryptionKeys.length > 0) {
+      throw new KeyringError(`PARTNERDESK_ENCRYPTION_KEY is set, so the key file is not where new keys go: put a new key first in that list (partnerdesk keys generate prints one), keep the others after it, and restart the servers.`);
+    }
+    // Only the key file is touched, never the database: this works while a PGlite server holds its data directory.
+    const rotated = rotateKeyFile(cfg.keyFile);
+    print(`Added key ${rotated.added.id} to ${cfg.keyFile}; it seals once the servers are restarted (every server sharing the database needs this file).`);
+    print(`Keys, newest first: ${rotated.keys.map((key) => key.id).join(', ')}. An older key may be removed 24 hours after every server runs with the new one.`);
+  });
+keys
+  .command('list')
+  .description('The key ids in use, newest (sealing) first, and where each comes from')
+  .action(() => {
+    const cfg = config();
+    const fromFile = readKeyFile(cfg.keyFile) ?? [];
+    if (cfg.encryptionKeys.length + fromFile.length === 0) return print(`No keys yet: the server makes ${cfg.keyFile} at its first start.`);
+    const ring = keyringOf([...cfg.encryptionKeys, ...fromFile]);
+    const source = new Map([...fromFile.map((key) => [keyId(key), cfg.keyFile] as const), ...cfg.encryptionKeys.map((key) => [keyId(key), 'PARTNERDESK_ENCRYPTION_KEY'] as const)]);
+    for (const [index, key] of ring.keys.entries()) print(`${key.id}  ${index === 0 ? 'seals and opens' : 'opens        '}  ${source.get(key.id)}`);
+  });
+keys
+  .command('generate')
+  .description('Print a new key (for PARTNERDESK_ENCRYPTION_KEY); nothing is stored')
+  .action(() => print(newKey().toString('base64')));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof KeyringError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

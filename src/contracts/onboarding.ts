@@ -38,13 +38,20 @@ export const billingProfileInputSchema = z.strictObject({
   defaultAddress: addressInputSchema,
 });
 
-/** POST /v1/customers: Partner Center's create-customer body. */
+/** (ours) How a US Government customer is eligible (SPEC §8): required there, by POST /v1/customers too. */
+export const eligibilityInputSchema = z.strictObject({
+  validationType: z.enum(['GovernmentEntity', 'RegulatedData'], { error: 'Choose GovernmentEntity or RegulatedData.' }),
+  details: text(2000).min(1, 'Describe how the customer is eligible.'),
+});
+
+/** POST /v1/customers: Partner Center's create-customer body, and (ours) a US Government customer's `eligibility`. */
 export const createCustomerRequestSchema = z.strictObject({
   companyProfile: companyProfileInputSchema,
   billingProfile: billingProfileInputSchema,
   /** An indirect provider's reseller: its id, or its Partner ID (MPN ID). */
   associatedPartnerId: optionalText(100),
   enableGDAPByDefault: z.boolean().nullish(),
+  eligibility: eligibilityInputSchema.nullish(),
 });
 export type CreateCustomerRequest = z.infer<typeof createCustomerRequestSchema>;
 
@@ -61,11 +68,6 @@ export const agreementInputSchema = z.strictObject({
   templateId: z.guid('templateId must be a GUID').nullish(),
   dateAgreed: z.string().max(40),
   primaryContact: signerSchema,
-});
-
-export const eligibilityInputSchema = z.strictObject({
-  validationType: z.enum(['GovernmentEntity', 'RegulatedData'], { error: 'Choose GovernmentEntity or RegulatedData.' }),
-  details: text(2000).min(1, 'Describe how the customer is eligible.'),
 });
 
 export const billingCycleSchema = z.enum(['monthly', 'annual', 'none', 'one_time'], { error: 'Choose a billing frequency: monthly, annual, none or one_time.' });
@@ -85,7 +87,6 @@ export const lineItemInputSchema = z.strictObject({
 /** POST /v1/onboardings: the whole wizard in one call (ours). */
 export const onboardingRequestSchema = createCustomerRequestSchema.extend({
   agreement: agreementInputSchema.nullish(),
-  eligibility: eligibilityInputSchema.nullish(),
   lineItems: z
     .array(lineItemInputSchema)
     .max(50, 'At most 50 offers in one order.')

@@ -37,6 +37,8 @@ export const errorCatalog = {
   csrf_failed: { status: 403, pcCode: 403001 },
   feature_unavailable: { status: 403, pcCode: 403002 },
   partner_not_validated: { status: 403, pcCode: 403003 },
+  // A US Government customer without a recorded eligibility validation cannot order (SPEC §8; ours).
+  eligibility_not_recorded: { status: 403, pcCode: 403004 },
   not_found: { status: 404, pcCode: 1000 },
   domain_taken: { status: 409, pcCode: 600060 },
   agreement_already_confirmed: { status: 409, pcCode: 600061 },

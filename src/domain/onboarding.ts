@@ -84,7 +84,8 @@ export function checkCustomerDetails(input: CustomerDetailsInput, context: Custo
   const errors: FieldError[] = [];
 
   // Partner Center takes the company name from the billing profile; the company profile's is a fallback.
-  const companyNameField = input.billingProfile.companyName != null ? P.companyName : 'companyProfile.companyName';
+  // An error is reported where the name checked came from, and a missing name where it belongs.
+  const companyNameField = input.billingProfile.companyName == null && input.companyProfile.companyName != null ? 'companyProfile.companyName' : P.companyName;
   const company = validateCompanyName(input.billingProfile.companyName ?? input.companyProfile.companyName, companyNameField);
   errors.push(...company.errors);
 

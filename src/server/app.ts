@@ -33,7 +33,7 @@ import { draftsRoutes } from './modules/drafts/routes.ts';
 import { createDraftsService } from './modules/drafts/service.ts';
 import { validationRoutes } from './modules/validation/routes.ts';
 import { createIdempotency } from './lib/idempotency.ts';
-import { loadEncryptionKey } from './bootstrap.ts';
+import { loadKeyring } from './bootstrap.ts';
 import { caseInsensitiveBodyPlugin } from './plugins/case-insensitive-body.ts';
 import { continuationTokenPlugin } from './plugins/continuation-token.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
@@ -106,7 +106,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fastifyCookie);
 
   // Services
-  const idempotency = createIdempotency({ db, clock, key: await loadEncryptionKey(db, config) });
+  const idempotency = createIdempotency({ db, clock, keyring: await loadKeyring(db, config) });
   const auth = createAuthService({ db, clock, ids, hasher, config });
   const customers = createCustomersService({ db, ids, clock, idempotency, reservedEmailDomains: config.reservedEmailDomains });
   const partners = createPartnersService({ db });

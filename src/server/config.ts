@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { KEY_PATTERN, parseKey } from './lib/keyring.ts';
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -51,11 +52,14 @@ export const configSchema = z
     USGOV_RELATIONSHIP_REQUESTS: booleanish.default(false),
     USGOV_INDIRECT_MODEL: booleanish.default(false),
     RESERVED_EMAIL_DOMAINS: domainList.default([]),
-    /** 32 bytes, base64. Without it, a key is created once and kept in the database. */
+    /** Keys that seal stored responses, comma-separated, newest first: 32 bytes each, base64. */
     PARTNERDESK_ENCRYPTION_KEY: z
       .string()
-      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+      .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(KEY_PATTERN, 'must be keys of 32 bytes, base64-encoded (openssl rand -base64 32), comma-separated, newest first')).min(1))
       .optional(),
+    /** Where the keys are kept without PARTNERDESK_ENCRYPTION_KEY: made once at the first start. */
+    PARTNERDESK_KEY_FILE: z.string().min(1).optional(),
     TRUST_PROXY: booleanish.default(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** An unfinished add-customer wizard is kept this long after its last save. */
@@ -64,6 +68,10 @@ export const configSchema = z
     RELATIONSHIP_INVITATION_TTL_DAYS: z.coerce.number().min(0.001).max(3650).default(90),
     /** Requests a minute per partner organisation (unauthenticated: per client address) on /v1 and /api; 0 is off. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  })
+  .refine((env) => env.DATABASE_URL || !env.PARTNERDESK_KEY_FILE || !isInside(path.resolve(env.PARTNERDESK_KEY_FILE), path.resolve(env.PARTNERDESK_DATA_DIR)), {
+    path: ['PARTNERDESK_KEY_FILE'],
+    message: 'must not be inside PARTNERDESK_DATA_DIR: a copy or backup of the data would hold the key; put it beside the data directory',
   })
   .transform((env) => ({
     port: env.PORT,
@@ -92,7 +100,9 @@ export const configSchema = z
       },
     },
     reservedEmailDomains: env.RESERVED_EMAIL_DOMAINS,
-    encryptionKey: env.PARTNERDESK_ENCRYPTION_KEY,
+    encryptionKeys: (env.PARTNERDESK_ENCRYPTION_KEY ?? []).map((key) => parseKey(key)!),
+    /** Beside PGlite's data directory (`./data.key` for `./data`), never inside it; `./partnerdesk.key` on PostgreSQL. */
+    keyFile: path.resolve(env.PARTNERDESK_KEY_FILE ?? (env.DATABASE_URL ? 'partnerdesk.key' : `${path.resolve(env.PARTNERDESK_DATA_DIR)}.key`)),
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     draftTtlMs: env.DRAFT_TTL_DAYS * 86_400_000,
@@ -101,6 +111,11 @@ export const configSchema = z
   }));
 
 export type Config = z.output<typeof configSchema>;
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

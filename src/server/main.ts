@@ -4,6 +4,7 @@ import { buildApp, logRedactions } from './app.ts';
 import { applyInstanceConfig } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { passwordHasher, randomIds } from './lib/adapters.ts';
+import { loggableError } from './lib/pg-errors.ts';
 import { DEMO_PASSWORD, DEMO_TENANT_PASSWORD, demoSignIns, demoTenantSignIns, hasDemoData, isEmptyDatabase, seedDemo } from './seed/demo.ts';
 import { purgeExpired } from './bootstrap.ts';
 
@@ -25,7 +26,7 @@ export async function serve(config: Config) {
       logger: { level: config.logLevel, redact: { paths: logRedactions, censor: '[redacted]' } },
     });
     // Expired sessions, sign-in failures, idempotency records and drafts go once an hour (and now).
-    const purge = () => purgeExpired(database.db, new Date(), config).catch((error: unknown) => app.log.warn({ err: error }, 'purge failed'));
+    const purge = () => purgeExpired(database.db, new Date(), config).catch((error: unknown) => app.log.warn({ err: loggableError(error) }, 'purge failed'));
     void purge();
     const purgeTimer = setInterval(purge, 3_600_000);
     purgeTimer.unref();

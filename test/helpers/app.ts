@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '#server/config.ts';
 import { buildApp, type App, type AppDeps } from '#server/app.ts';
 import { applyInstanceConfig } from '#server/bootstrap.ts';
@@ -11,8 +12,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The sealing key of this test process's apps: from config, so that no test writes a key file beside ./data. */
+export const TEST_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ PARTNERDESK_DEMO_DATA: 'never', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://partnerdesk.test', ...overrides });
+  return loadConfig({ PARTNERDESK_DEMO_DATA: 'never', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://partnerdesk.test', PARTNERDESK_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ...overrides });
 }
 
 /**

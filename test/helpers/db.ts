@@ -9,6 +9,28 @@ export function testDatabaseKind(): TestDatabaseKind {
   return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 }
 
+/**
+ * A schema of its own in TEST_DATABASE_URL, for a test that opens the database itself (a server
+ * process, a restart); `drop` removes it with everything in it.
+ */
+export async function createTestSchema(prefix: string): Promise<{ url: string; schema: string; drop(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  await admin.runScript(`create schema ${schema}`);
+  await admin.close();
+  return {
+    url,
+    schema,
+    async drop() {
+      const cleanup = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+      await cleanup.runScript(`drop schema if exists ${schema} cascade`);
+      await cleanup.close();
+    },
+  };
+}
+
 export interface TestDatabase extends DatabaseHandle {
   /** The PostgreSQL schema of this file's database, when on PostgreSQL. */
   schema?: string;
@@ -21,21 +43,14 @@ export interface TestDatabase extends DatabaseHandle {
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   let handle: TestDatabase;
   if (testDatabaseKind() === 'postgres') {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
-    const schema = `pd_test_${randomBytes(6).toString('hex')}`;
-    const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
-    await admin.runScript(`create schema ${schema}`);
-    await admin.close();
+    const { url, schema, drop } = await createTestSchema('pd_test');
     const inner = await openDatabase({ kind: 'postgres', url, schema, poolSize: 30 });
     handle = {
       ...inner,
       schema,
       async close() {
         await inner.close();
-        const cleanup = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
-        await cleanup.runScript(`drop schema if exists ${schema} cascade`);
-        await cleanup.close();
+        await drop();
       },
     };
   } else {

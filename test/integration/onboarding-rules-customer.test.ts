@@ -104,6 +104,18 @@ describe('company name', () => {
     expectError(await postCustomer(body), 400, 3000, 'companyProfile.companyName', 'company_name_abbreviation_only');
   });
 
+  it('names billingProfile.companyName, where the name belongs, when neither profile has one (issue 8)', async () => {
+    for (const missing of [null, undefined]) {
+      const body = changed((b) => {
+        b.billingProfile.companyName = missing;
+        delete b.companyProfile.companyName;
+      });
+      const error = expectError(await postCustomer(body), 400, 3000, 'billingProfile.companyName', 'company_name_required');
+      expect(error.errors.map((e) => e.field)).not.toContain('companyProfile.companyName');
+      await expectNothingCreated(body);
+    }
+  });
+
   it('accepts a name that ends like a web domain, with a warning', async () => {
     const prefix = uniquePrefix();
     const body = { ...onboardingBody([], { prefix }), billingProfile: { ...customerBody({ prefix }).billingProfile, companyName: 'Contoso.com' } };

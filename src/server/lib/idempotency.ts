@@ -4,7 +4,8 @@ import { DomainError, errorCatalog } from '#domain/errors.ts';
 import type { DB } from '#db/schema.ts';
 import type { Db } from '#db/database.ts';
 import type { Clock } from './adapters.ts';
-import { seal, unseal } from './sealed.ts';
+import type { Keyring } from './keyring.ts';
+import { seal, unseal, UnsealError } from './sealed.ts';
 import { domainErrorBody } from './error-body.ts';
 
 /**
@@ -44,7 +45,7 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function createIdempotency({ db, clock, key: encryptionKey }: { db: Db; clock: Clock; key: Buffer }) {
+export function createIdempotency({ db, clock, keyring }: { db: Db; clock: Clock; keyring: Keyring }) {
   /**
    * Runs `change` in a transaction, at most once per key. Without a key it simply runs in a transaction.
    * A DomainError with a 4xx status rolls the change back but is stored, and thrown again on replay.
@@ -98,7 +99,7 @@ export function createIdempotency({ db, clock, key: encryptionKey }: { db: Db; c
           if (existing.request_hash !== hash) {
             throw new DomainError('idempotency_mismatch', `MS-RequestId ${key.requestId} was already used with a different request body. Use a new MS-RequestId for a new request.`);
           }
-          const stored = JSON.parse(unseal(encryptionKey, existing.response_encrypted)) as { status: number; body: T };
+          const stored = JSON.parse(openStored(keyring, existing.response_encrypted, key.requestId)) as { status: number; body: T };
           return { ...stored, replayed: true };
         }
 
@@ -116,7 +117,7 @@ export function createIdempotency({ db, clock, key: encryptionKey }: { db: Db; c
         }
         await trx
           .updateTable('idempotency_records')
-          .set({ status_code: result.status, response_encrypted: seal(encryptionKey, JSON.stringify(result)) })
+          .set({ status_code: result.status, response_encrypted: seal(keyring, JSON.stringify(result)) })
           .where('partner_id', '=', key.partnerId)
           .where('method', '=', key.method)
           .where('route', '=', key.route)
@@ -136,3 +137,19 @@ export function createIdempotency({ db, clock, key: encryptionKey }: { db: Db; c
 }
 
 export type Idempotency = ReturnType<typeof createIdempotency>;
+
+/**
+ * A stored answer opened for its replay. One that no key of this server opens was sealed by a server
+ * with other keys (servers sharing one PostgreSQL must share them): a 503 that says so, not a crash.
+ */
+function openStored(keyring: Keyring, sealed: string, requestId: string): string {
+  try {
+    return unseal(keyring, sealed);
+  } catch (error) {
+    if (!(error instanceof UnsealError)) throw error;
+    throw new DomainError(
+      'unavailable',
+      `The first answer to MS-RequestId ${requestId} was ${error.message}. Every server sharing this database needs the same PARTNERDESK_ENCRYPTION_KEY or key file; tell your operator.`,
+    );
+  }
+}

@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, errorCatalog, type FieldError } from '#domain/errors.ts';
 import { domainErrorBody, errorBody } from '#server/lib/error-body.ts';
 import { ReplayedResponse } from '#server/lib/idempotency.ts';
+import { loggableError } from '#server/lib/pg-errors.ts';
 
 /** The one error handler: one body shape, a status from the one catalog, no internals in a 5xx. */
 export const errorsPlugin = fp(
@@ -24,7 +25,7 @@ export const errorsPlugin = fp(
         // Fastify's own client errors: malformed JSON, wrong content type, body too large.
         return reply.status(status).send(errorBody(errorCatalog.invalid_input.pcCode, error.message));
       }
-      request.log.error({ err: error }, 'unhandled error');
+      request.log.error({ err: loggableError(error) }, 'unhandled error');
       return reply.status(500).send(errorBody(errorCatalog.internal.pcCode, 'Something went wrong on our side. Try again; if it persists, give the MS-CorrelationId to your operator.'));
     });
   },
@@ -50,7 +51,7 @@ function describeIssue(issue: { keyword: string; instancePath: string; message?:
 
 export function sendDomainError(error: DomainError, request: FastifyRequest, reply: FastifyReply) {
   const entry = errorCatalog[error.code];
-  if (entry.status >= 500) request.log.error({ err: error }, error.message);
+  if (entry.status >= 500) request.log.error({ err: loggableError(error) }, error.message);
   if (error.code === 'rate_limited') {
     const limit = error.data[0] as { retryAfterSeconds?: number; limit?: number } | undefined;
     if (limit?.retryAfterSeconds) {

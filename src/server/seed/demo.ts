@@ -253,6 +253,12 @@ async function insertDemoCustomer(
         confirmed_by_user_id: null,
       })
       .execute();
+  } else {
+    // A US Government customer is recorded as eligible (SPEC §8): its orders need it.
+    await trx
+      .insertInto('customer_eligibility_validations')
+      .values({ id: ids.uuid(), customer_id: id, partner_id: creator, validation_type: 'GovernmentEntity', details: `${customer.company}: a public agency (demo data).`, validated_by_user_id: null })
+      .execute();
   }
 
   if (customer.offers?.length) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Executor } from '#db/database.ts';
-import type { CustomerRelationshipsTable, CustomersTable } from '#db/schema.ts';
+import type { CustomerEligibilityValidationsTable, CustomerRelationshipsTable, CustomersTable } from '#db/schema.ts';
 import type { CustomerSort } from '#contracts/customers.ts';
 
 export interface CustomerListFilter {
@@ -192,6 +192,10 @@ export async function findResellerOf(db: Executor, providerId: string, instance:
  * The eligibility validations of a customer recorded by `partnerIds` (the caller, and for an indirect
  * reseller its provider), oldest first, with the user who recorded each.
  */
+export async function insertEligibilityValidation(db: Executor, row: Insertable<CustomerEligibilityValidationsTable>) {
+  await db.insertInto('customer_eligibility_validations').values(row).execute();
+}
+
 export async function listEligibilityValidations(db: Executor, customerId: string, partnerIds: string[]) {
   return db
     .selectFrom('customer_eligibility_validations as v')

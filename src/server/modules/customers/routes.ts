@@ -9,8 +9,9 @@ import {
   customerListQuerySchema,
   customerSchema,
   eligibilityValidationCollectionSchema,
+  eligibilityValidationSchema,
 } from '#contracts/customers.ts';
-import { createCustomerRequestSchema, userCredentialsSchema } from '#contracts/onboarding.ts';
+import { createCustomerRequestSchema, eligibilityInputSchema, userCredentialsSchema } from '#contracts/onboarding.ts';
 import { createdCustomerSchema } from '#contracts/onboarding-responses.ts';
 import { collection } from '#server/lib/links.ts';
 import { idempotencyKeyOf, sendOutcome } from '#server/lib/request-key.ts';
@@ -105,6 +106,20 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
       response: { 200: customerSchema, ...errors },
     },
   }, async (request) => customers.get(requirePrincipal(request), request.params.customerId));
+
+  app.post('/v1/customers/:customerId/eligibility', {
+    schema: {
+      tags: ['customers'],
+      summary: "Record how a US Government customer is eligible (ours): its orders need it",
+      params: z.object({ customerId: z.guid('customerId must be a GUID') }),
+      body: eligibilityInputSchema,
+      response: { 201: eligibilityValidationSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request);
+    const outcome = await customers.recordEligibility(principal, request.params.customerId, request.body, idempotencyKeyOf(request, principal));
+    return sendOutcome(reply, outcome);
+  });
 
   app.get('/v1/customers/:customerId/eligibility', {
     schema: {

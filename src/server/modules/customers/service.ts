@@ -1,6 +1,7 @@
 import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
+import type { RuleResult } from '#domain/customer-rules.ts';
 import { unstorableText } from '#domain/text.ts';
 import { assertAllowed, assertCan, can } from '#domain/roles.ts';
 import { customerFilterSchema, customerSorts, type Customer, type CustomerCriteriaQuery, type EligibilityValidation } from '#contracts/customers.ts';
@@ -25,8 +26,12 @@ export interface CustomersDeps {
 export interface PreparedCustomer {
   details: CustomerDetails;
   reseller: { id: string; name: string } | null;
+  /** A US Government customer's eligibility (SPEC §8), recorded with it; null in the public instance. */
+  eligibility: EligibilityInput | null;
   warnings: FieldError[];
 }
+
+export type EligibilityInput = NonNullable<CreateCustomerRequest['eligibility']>;
 
 export interface CreatedCustomer {
   customer: Customer;
@@ -85,7 +90,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
   async function prepareNew(
     executor: Executor,
     principal: Principal,
-    input: CustomerDetailsInput & { associatedPartnerId?: string | null | undefined },
+    input: CustomerDetailsInput & { associatedPartnerId?: string | null | undefined; eligibility?: EligibilityInput | null | undefined },
   ): Promise<{ ok: true; value: PreparedCustomer } | { ok: false; errors: FieldError[] }> {
     const { partner } = principal.user;
     assertMayAdd(principal);
@@ -100,9 +105,25 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
     if (checked.ok && (await repo.isDomainRegistered(executor, partner.instanceId, checked.value.domain))) {
       errors.push(domainTakenError(checked.value.domain));
     }
+    const eligibility = await checkEligibility(executor, partner.instanceId, input.eligibility);
+    if (!eligibility.ok) errors.push(...eligibility.errors);
     const reseller = await resolveReseller(executor, principal, input.associatedPartnerId);
-    if (!checked.ok || errors.length > 0) return { ok: false, errors };
-    return { ok: true, value: { details: checked.value, reseller, warnings: checked.warnings } };
+    if (!checked.ok || !eligibility.ok || errors.length > 0) return { ok: false, errors };
+    return { ok: true, value: { details: checked.value, reseller, eligibility: eligibility.value, warnings: checked.warnings } };
+  }
+
+  /**
+   * SPEC §8: a US Government customer must be an eligible entity, recorded as a validation its partner
+   * provides, whichever call adds it (POST /v1/customers as POST /v1/onboardings). The instance says so
+   * by taking no agreement confirmation (its contract comes through the partner's agreement).
+   */
+  async function checkEligibility(executor: Executor, instanceId: Principal['user']['partner']['instanceId'], eligibility: EligibilityInput | null | undefined): Promise<RuleResult<EligibilityInput | null>> {
+    const instance = await executor.selectFrom('cloud_instances').select('agreement_required').where('id', '=', instanceId).executeTakeFirstOrThrow();
+    if (instance.agreement_required) return { ok: true, value: null };
+    if (!eligibility) {
+      return { ok: false, errors: [{ field: 'eligibility', code: 'eligibility_required', message: 'Record how the customer is eligible for the US Government cloud (a government entity, or regulated data).' }] };
+    }
+    return { ok: true, value: { validationType: eligibility.validationType, details: eligibility.details.trim() } };
   }
 
   /**
@@ -181,6 +202,9 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
     if (reseller) {
       await repo.insertRelationship(trx, { customer_id: id, partner_id: reseller.id, origin: 'created', indirect_reseller_id: null, indirect_provider_id: partner.id, created_at: now });
     }
+    if (prepared.eligibility) {
+      await repo.insertEligibilityValidation(trx, { id: ids.uuid(), customer_id: id, partner_id: partner.id, validation_type: prepared.eligibility.validationType, details: prepared.eligibility.details, validated_by_user_id: principal.user.id });
+    }
     const row = await repo.findVisibleCustomer(trx, partner.id, id);
     const customer = toCustomer(row!);
     await recordAudit(trx, ids, principal, { operationType: 'add_customer', resourceType: 'customer', resourceId: id, customerId: id, newValue: customer }, now);
@@ -253,15 +277,29 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
       const recordedBy = row.indirect_provider_id ? [partner.id, row.indirect_provider_id] : [partner.id];
       const rows = await repo.listEligibilityValidations(db, customerId, recordedBy);
-      return rows.map((v) => ({
-        id: v.id,
-        validationType: v.validation_type,
-        details: v.details,
-        validatedBy: v.user_id ? { id: v.user_id, displayName: v.display_name ?? '', email: v.email ?? '' } : null,
-        partner: { id: v.partner_id, name: v.partner_name },
-        createdAt: v.created_at.toISOString(),
-        attributes: { objectType: 'CustomerEligibilityValidation' },
-      }));
+      return rows.map(toEligibility);
+    },
+
+    /**
+     * POST /v1/customers/{id}/eligibility (ours): records how a US Government customer is eligible, for
+     * one added before eligibility was required of every call (orders need it). Who may add customers may.
+     */
+    async recordEligibility(principal: Principal, customerId: string, body: EligibilityInput, key?: IdempotencyKey) {
+      const { partner } = principal.user;
+      assertMayAdd(principal);
+      const row = await repo.findVisibleCustomer(db, partner.id, customerId);
+      if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
+      return idempotency.run(key, body, async (trx) => {
+        const eligibility = await checkEligibility(trx, partner.instanceId, body);
+        if (!eligibility.ok) throw fieldErrorsError(eligibility.errors);
+        if (!eligibility.value) throw new DomainError('feature_unavailable', 'Eligibility validations are recorded for US Government customers only; this instance takes the customer agreement instead.');
+        const id = ids.uuid();
+        await repo.insertEligibilityValidation(trx, { id, customer_id: customerId, partner_id: partner.id, validation_type: eligibility.value.validationType, details: eligibility.value.details, validated_by_user_id: principal.user.id });
+        const recorded = (await repo.listEligibilityValidations(trx, customerId, [partner.id])).find((v) => v.id === id)!;
+        const validation = toEligibility(recorded);
+        await recordAudit(trx, ids, principal, { operationType: 'RecordCustomerEligibility', resourceType: 'CustomerEligibilityValidation', resourceId: id, customerId, newValue: validation }, clock.now());
+        return { status: 201, body: validation };
+      });
     },
 
     /** GET /v1/customers: one page; the continuation token holds the position and which query it belongs to. */
@@ -317,6 +355,18 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
 }
 
 export type CustomersService = ReturnType<typeof createCustomersService>;
+
+function toEligibility(v: Awaited<ReturnType<typeof repo.listEligibilityValidations>>[number]): EligibilityValidation {
+  return {
+    id: v.id,
+    validationType: v.validation_type,
+    details: v.details,
+    validatedBy: v.user_id ? { id: v.user_id, displayName: v.display_name ?? '', email: v.email ?? '' } : null,
+    partner: { id: v.partner_id, name: v.partner_name },
+    createdAt: v.created_at.toISOString(),
+    attributes: { objectType: 'CustomerEligibilityValidation' },
+  };
+}
 
 const EXPORT_BATCH = 1000;
 

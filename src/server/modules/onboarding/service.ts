@@ -47,9 +47,8 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
         agreement = await agreements.prepare(executor, principal, { ...body.agreement, type: 'MicrosoftCustomerAgreement' }, { country, fieldPrefix: 'agreement' });
         if (!agreement.ok) errors.push(...agreement.errors);
       }
-    } else if (!body.eligibility) {
-      errors.push({ field: 'eligibility', code: 'eligibility_required', message: 'Record how the customer is eligible for the US Government cloud (a government entity, or regulated data).' });
     }
+    // Where no agreement is taken (usgov), the customers service requires and records the eligibility.
 
     let order: Awaited<ReturnType<OrdersService['prepare']>> | undefined;
     if (body.lineItems.length > 0 && country) {
@@ -61,18 +60,12 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
 
   async function submitInTransaction(trx: Executor, principal: Principal, body: OnboardingRequest): Promise<OnboardingResponse> {
     const { partner } = principal.user;
-    const { instance, customer, agreement, order, errors } = await check(trx, principal, body);
+    const { customer, agreement, order, errors } = await check(trx, principal, body);
     if (errors.length > 0 || !customer.ok) throw fieldErrorsError(errors);
 
     const created = await customers.insertNew(trx, principal, customer.value);
     const customerId = created.customer.id;
     const confirmation = agreement?.ok ? await agreements.record(trx, principal, customerId, agreement.value) : null;
-    if (!instance.agreement_required && body.eligibility) {
-      await trx
-        .insertInto('customer_eligibility_validations')
-        .values({ id: ids.uuid(), customer_id: customerId, partner_id: partner.id, validation_type: body.eligibility.validationType, details: body.eligibility.details.trim(), validated_by_user_id: principal.user.id })
-        .execute();
-    }
     const placed = order?.ok
       ? await orders.place(trx, principal, { id: customerId, country: created.customer.billingProfile.defaultAddress.country, instanceId: partner.instanceId, indirectResellerId: customer.value.reseller?.id ?? null }, order.value)
       : [];

@@ -272,6 +272,9 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         if (instance.agreement_required && !(await hasCustomerAgreement(trx, customer.id))) {
           throw new DomainError('agreement_required', 'The customer has not accepted the Microsoft Customer Agreement: confirm it (POST /v1/customers/{id}/agreements) before ordering.');
         }
+        if (!instance.agreement_required && !(await hasEligibility(trx, customer.id, customer.scope))) {
+          throw new DomainError('eligibility_not_recorded', 'The customer has no US Government eligibility validation recorded by your organisation: a customer there must be an eligible government entity (or hold regulated data) before ordering. Record it with POST /v1/customers/{id}/eligibility.');
+        }
         const prepared = await prepare(trx, customer, body);
         if (!prepared.ok) throw fieldErrorsError(prepared.errors);
         // Partner Center's order has one billing cycle for all its lines.
@@ -311,6 +314,20 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
 }
 
 export type OrdersService = ReturnType<typeof createOrdersService>;
+
+/**
+ * In the US Government instance, the eligibility validation takes the agreement's place (SPEC §8): one
+ * recorded by the seller, or, for an indirect reseller, by its provider (as GET .../eligibility reads them).
+ */
+async function hasEligibility(db: Executor, customerId: string, scope: repo.SalesScope): Promise<boolean> {
+  const row = await db
+    .selectFrom('customer_eligibility_validations')
+    .select('id')
+    .where('customer_id', '=', customerId)
+    .where('partner_id', 'in', scope.providerId ? [scope.partnerId, scope.providerId] : [scope.partnerId])
+    .executeTakeFirst();
+  return row !== undefined;
+}
 
 /** Only a Microsoft Customer Agreement confirmation lets a customer order (SPEC §2). */
 export async function hasCustomerAgreement(db: Executor, customerId: string): Promise<boolean> {
