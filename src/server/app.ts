@@ -116,7 +116,7 @@ export async function buildApp(deps: AppDeps) {
   const drafts = createDraftsService({ db, ids, clock, customers, ttlMs: config.draftTtlMs });
   const relationships = createRelationshipsService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, invitationTtlMs: config.invitationTtlMs });
   const audit = createAuditService({ db, clock });
-  const tenant = createTenantService({ db, ids, clock, hasher, sessionTtlMs: config.sessionTtlMs });
+  const tenant = createTenantService({ db, ids, clock, hasher, sessionTtlMs: config.sessionTtlMs, auth });
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   await app.register(authPlugin, { auth });
   const databaseKind = deps.databaseKind ?? config.database.kind;

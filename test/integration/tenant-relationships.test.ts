@@ -86,6 +86,19 @@ describe("the customer admin's sign-in", () => {
   });
 });
 
+describe("the customer admin's sign-in is throttled as a partner user's is", () => {
+  it('refuses guesses past the limit from one address, with Retry-After, and not the admin elsewhere', async () => {
+    const customer = await existingCustomer(await createPartner(t.db));
+    const attempt = (password: string, remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: '/api/tenant/session', remoteAddress, payload: { userPrincipalName: customer.upn, password } });
+    for (let i = 0; i < 5; i++) expect((await attempt(`Wrong-guess-${i}`, '203.0.113.9')).statusCode).toBe(401);
+    const refused = await attempt(customer.temporaryPassword, '203.0.113.9');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await attempt(customer.temporaryPassword, '198.51.100.20')).statusCode).toBe(200);
+  });
+});
+
 describe('accepting and declining', () => {
   it("accepts an invitation: the partner sees the customer at once; the link is then used up", async () => {
     const owner = await createPartner(t.db);

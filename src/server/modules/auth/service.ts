@@ -110,6 +110,19 @@ export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) 
   return {
     verifyCredentials,
 
+    /**
+     * The same throttle for another kind of account (a customer's admin): the attempt is taken before
+     * `check` looks at the password, and given back when it finds the password right.
+     */
+    async guardSignIn<T>(account: string, ip: string, check: () => Promise<T | undefined>, refusal: string): Promise<T> {
+      const buckets = bucketsFor(account, ip, undefined);
+      await reserveAttempt(buckets, clock.now());
+      const result = await check();
+      if (result === undefined) throw new DomainError('unauthenticated', refusal);
+      await repo.releaseSignInAttempt(db, buckets);
+      return result;
+    },
+
     async signIn(email: string, password: string, client: SignInClient) {
       const { user, deviceId } = await verifyCredentials(email, password, client);
       if (client.sessionToken) await repo.revokeSessionByTokenHash(db, sha256(client.sessionToken), clock.now());

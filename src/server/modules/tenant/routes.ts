@@ -41,7 +41,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ tenant: TenantService; cookie
   app.post('/api/tenant/session', {
     schema: { tags: ['tenant'], summary: "Sign in as a customer's global admin (admin@<domain>)", body: tenantSignInRequestSchema, response: { 200: tenantSessionSchema, ...errors } },
   }, async (request, reply) => {
-    const { token, session } = await tenant.signIn(request.body.userPrincipalName, request.body.password);
+    const { token, session } = await tenant.signIn(request.body.userPrincipalName, request.body.password, request.ip);
     reply.setCookie(TENANT_SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure, expires: new Date(session.expiresAt) });
     return session;
   });

@@ -4,6 +4,7 @@ import type { TenantRequestRef, TenantRequestView, TenantSession } from '#contra
 import type { Db, Executor } from '#db/database.ts';
 import { randomSecret, sha256, type Clock, type IdGenerator, type PasswordHasher } from '#server/lib/adapters.ts';
 import { recordAuditAs, type AuditActor } from '#server/modules/audit/repository.ts';
+import type { AuthService } from '#server/modules/auth/service.ts';
 import * as repo from './repository.ts';
 
 export interface TenantDeps {
@@ -12,6 +13,8 @@ export interface TenantDeps {
   clock: Clock;
   hasher: PasswordHasher;
   sessionTtlMs: number;
+  /** Sign-ins are throttled as partner users' are (per account and address, counted before the password is checked). */
+  auth: Pick<AuthService, 'guardSignIn'>;
 }
 
 /** A customer's admin, signed in. */
@@ -44,7 +47,7 @@ const mustChange = () => new DomainError('insufficient_privileges', 'Change the 
  * password must be changed first), sees who asks, accepts or declines, and removes partners. Every
  * answer is an audit record of the partner concerned, in the transaction of the change.
  */
-export function createTenantService({ db, ids, clock, hasher, sessionTtlMs }: TenantDeps) {
+export function createTenantService({ db, ids, clock, hasher, sessionTtlMs, auth }: TenantDeps) {
   const actorFor = (principal: TenantPrincipal, partnerId: string): AuditActor => ({ partnerId, userId: null, name: upnOf(principal.customer), trace: principal.trace });
 
   function sessionOf(principal: TenantPrincipal): TenantSession {
@@ -109,11 +112,14 @@ export function createTenantService({ db, ids, clock, hasher, sessionTtlMs }: Te
   }
 
   return {
-    async signIn(userPrincipalName: string, password: string) {
-      const [name, domain] = userPrincipalName.split('@');
-      const customer = domain ? await repo.findAdminByDomain(db, domain) : undefined;
-      const valid = customer && customer.admin_user_name === name && (await passwordMatches(hasher, password, customer.admin_password_hash));
-      if (!customer || !valid) throw new DomainError('unauthenticated', 'The user name or password is not right.');
+    async signIn(userPrincipalName: string, password: string, ip: string) {
+      const customer = await auth.guardSignIn(`tenant:${userPrincipalName}`, ip, async () => {
+        const [name, domain] = userPrincipalName.split('@');
+        const found = domain ? await repo.findAdminByDomain(db, domain) : undefined;
+        // An unknown account costs a check too, so that the answer's timing does not tell which exist.
+        const valid = await passwordMatches(hasher, password, found?.admin_password_hash ?? 'sha256$');
+        return found && found.admin_user_name === name && valid ? found : undefined;
+      }, 'The user name or password is not right.');
       const token = randomSecret('pdt_');
       const now = clock.now();
       const principal: TenantPrincipal = { sessionId: ids.uuid(), csrfToken: randomSecret('', 24), expiresAt: new Date(now.getTime() + sessionTtlMs), customer };
