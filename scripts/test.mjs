@@ -39,15 +39,22 @@ function vitestStep(label, projects, env = {}) {
   if (status !== 0) problems.push(`${label}: exit ${status}`);
 }
 
-vitestStep('unit and integration (PGlite)', ['unit', 'integration'], { TEST_DB: 'pglite' });
+// PARTNERDESK_TEST_PARTS (CI's second Node): a comma-separated subset of pglite, postgres, browser.
+const parts = new Set((process.env.PARTNERDESK_TEST_PARTS ?? 'pglite,postgres,browser').split(',').map((part) => part.trim()));
 
-if (process.env.TEST_DATABASE_URL) {
+if (parts.has('pglite')) vitestStep('unit and integration (PGlite)', ['unit', 'integration'], { TEST_DB: 'pglite' });
+
+if (!parts.has('postgres')) {
+  process.stdout.write('\nPARTNERDESK_TEST_PARTS leaves out PostgreSQL.\n');
+} else if (process.env.TEST_DATABASE_URL) {
   vitestStep('integration (PostgreSQL)', ['integration'], { TEST_DB: 'postgres' });
 } else {
   process.stdout.write('\nTEST_DATABASE_URL is not set: the integration tests ran on PGlite only.\n');
 }
 
-if (run('Chromium for the browser tests', process.execPath, [path.join(root, 'scripts', 'ensure-chromium.mjs')]) !== 0) {
+if (!parts.has('browser')) {
+  process.stdout.write('\nPARTNERDESK_TEST_PARTS leaves out the browser tests.\n');
+} else if (run('Chromium for the browser tests', process.execPath, [path.join(root, 'scripts', 'ensure-chromium.mjs')]) !== 0) {
   problems.push('Chromium is missing: the browser tests could not run (see above for the command to install it)');
   failed += 1;
 } else if (run('portal build', process.execPath, [path.join(root, 'scripts', 'build-web-if-stale.mjs')]) !== 0) {
