@@ -53,6 +53,8 @@ export const configSchema = z
       .optional(),
     TRUST_PROXY: booleanish.default(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** A request (headers and body) must arrive whole within this; a slower one is cut off (408, socket closed). */
+    REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     /** An unfinished add-customer wizard is kept this long after its last save. */
     DRAFT_TTL_DAYS: z.coerce.number().min(0.001).max(3650).default(30),
   })
@@ -81,6 +83,7 @@ export const configSchema = z
     encryptionKey: env.PARTNERDESK_ENCRYPTION_KEY,
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_BODY_TIMEOUT_MS,
     draftTtlMs: env.DRAFT_TTL_DAYS * 86_400_000,
   }));
 

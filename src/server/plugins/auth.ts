@@ -10,7 +10,10 @@ declare module 'fastify' {
     principal: Principal | undefined;
   }
   interface FastifyContextConfig {
-    /** `public` routes need no caller; every other route needs a signed-in user or a token. */
+    /**
+     * `public` routes need no caller (bad credentials are ignored, valid ones still identify the caller);
+     * every other route needs a signed-in user or a token.
+     */
     auth?: 'public' | 'required';
   }
 }
@@ -28,8 +31,15 @@ export const authPlugin = fp<{ auth: AuthService }>(
     app.addHook('onRequest', async (request) => {
       if (request.is404) return;
       const mode = request.routeOptions.config.auth ?? 'required';
+      if (mode === 'public') {
+        // A public route answers anyone: credentials it cannot use (a stale token) are no reason to refuse.
+        request.principal = await resolvePrincipal(request, auth).catch((error: unknown) => {
+          if (error instanceof DomainError && error.code === 'unauthenticated') return undefined;
+          throw error;
+        });
+        return;
+      }
       request.principal = await resolvePrincipal(request, auth);
-      if (mode === 'public') return;
       if (!request.principal) {
         throw new DomainError('unauthenticated', 'Sign in, or send Authorization: Bearer <token>.');
       }
