@@ -3,8 +3,8 @@ import { createTestApp, type TestApp } from '#test/helpers/app.ts';
 import { api, customerBody, expectError, newCaller, type Headers } from './onboarding-fixtures.ts';
 
 /**
- * Issue 8: what the edge does with a body before any route sees it. Nesting is limited (checked on the
- * raw text, before it is parsed), 413 and 415 say what is allowed, and every answer Fastify gives of its
+ * Issue 8: what the edge does with a body before any route sees it. Nesting and the number of objects and
+ * arrays are limited (checked on the raw text, before it is parsed), 413 and 415 say what is allowed, and every answer Fastify gives of its
  * own (bad JSON, an empty body, a bad URL) is in the one error shape.
  */
 let t: TestApp;
@@ -38,6 +38,12 @@ describe('nesting depth', () => {
     expect(atLimit.statusCode, atLimit.body).toBe(201);
     const overLimit = await post('/v1/onboardings/drafts', JSON.stringify({ data: { nested: JSON.parse(nested(31)) as unknown } }));
     expectError(overLimit, 400, 3000, 'body', 'too_deep');
+  });
+
+  it('answers a body of more than 10,000 objects and arrays with a 400 naming the limit', async () => {
+    const many = JSON.stringify({ data: { items: Array.from({ length: 10_001 }, () => []) } });
+    const body = expectError(await post('/v1/onboardings/drafts', many), 400, 3000, 'body', 'too_many');
+    expect(body.description).toContain('10000 objects and arrays');
   });
 
   it('still matches property names case-insensitively and names the field of a duplicate, deep in a body', async () => {

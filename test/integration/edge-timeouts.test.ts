@@ -100,6 +100,32 @@ describe('slow clients are cut off', () => {
   });
 });
 
+/** Sends `request` on a new connection; what came back when the server closed it. */
+function exchange(request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+    socket.write(request);
+  });
+}
+
+describe('what the HTTP parser refuses is in the error shape too', () => {
+  it.each([
+    ['bytes that are not HTTP', 'HELLO\r\n\r\n', 400, 3000],
+    ['an unknown method', 'FETCHALL / HTTP/1.1\r\nHost: x\r\n\r\n', 400, 3000],
+    ['headers over the limit', `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 431000],
+  ])('%s', async (_what, request, status, code) => {
+    const received = await exchange(request);
+    expect(received).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(received).toMatch(/content-type: application\/json/i);
+    const body = JSON.parse(received.slice(received.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
+    expect(body).toMatchObject({ code, source: 'Partnerdesk', description: expect.any(String), data: [], errors: [] });
+  });
+});
+
 describe('requests that arrived whole are not cut', () => {
   it('answers a request sent at once, and keeps its connection alive past the timeout for the next one', async () => {
     const answers = await new Promise<string[]>((resolve, reject) => {

@@ -19,9 +19,10 @@ export const errorsPlugin = fp(
       if (error instanceof ReplayedResponse) return reply.header('Idempotent-Replayed', 'true').status(error.status).send(error.body);
 
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const fieldErrors = error.validation.flatMap((issue) => describeIssue(issue, error.validationContext ?? 'body'));
-        const listed = fieldErrors.slice(0, MAX_LISTED_ERRORS);
-        const more = fieldErrors.length - listed.length;
+        // Counted first, described only as far as listed: 45,000 unknown properties make 50 field errors.
+        const total = error.validation.reduce((count, issue) => count + issueCount(issue), 0);
+        const listed = error.validation.flatMap((issue) => describeIssue(issue, error.validationContext ?? 'body', MAX_LISTED_ERRORS)).slice(0, MAX_LISTED_ERRORS);
+        const more = total - listed.length;
         const where = error.validationContext ?? 'request';
         const description = `The ${where} is not valid: ${listed.map((e) => `${e.field}: ${e.message}`).join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
         return reply.status(400).send(errorBody(errorCatalog.invalid_input.pcCode, description, listed));
@@ -113,11 +114,18 @@ export function clientErrorHandler(limits: { requestTimeoutMs: number; maxHeader
   };
 }
 
-/** A schema failure as field errors people can act on: the field's path, a stable code, a sentence. */
-function describeIssue(issue: { keyword: string; instancePath: string; message?: string | undefined; params: Record<string, unknown> }, context: string): FieldError[] {
+type SchemaIssue = { keyword: string; instancePath: string; message?: string | undefined; params: Record<string, unknown> };
+
+/** How many field errors an issue stands for: one per unknown property, else one. */
+function issueCount(issue: SchemaIssue): number {
+  return issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys) ? issue.params.keys.length : 1;
+}
+
+/** A schema failure as field errors people can act on (at most `limit`): the field's path, a stable code, a sentence. */
+function describeIssue(issue: SchemaIssue, context: string, limit: number): FieldError[] {
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
   if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
-    return issue.params.keys.map((key) => ({
+    return issue.params.keys.slice(0, limit).map((key) => ({
       field: path ? `${path}.${String(key)}` : String(key),
       code: 'unknown_property',
       message: `"${String(key)}" is not a property of ${path || `the ${context}`}; check its spelling.`,

@@ -12,11 +12,23 @@ export const MAX_JSON_DEPTH = 32;
 export const ACCEPTED_CONTENT_TYPES = ['application/json'] as const;
 
 /**
- * Whether JSON text opens more than `limit` objects and arrays inside one another, in one pass over
- * the characters (brackets inside strings do not count). Malformed text is left to JSON.parse.
+ * A Partnerdesk body holds a few dozen objects and arrays (an order: at most 50 line items). Parsing is
+ * allocation: 1 MB of tiny arrays (half a million of them) takes V8 a long moment to build, so a body
+ * is also refused past this many, before it is parsed.
  */
-export function nestsDeeperThan(text: string, limit: number): boolean {
+export const MAX_JSON_CONTAINERS = 10_000;
+
+/** Why JSON text would be refused before parsing: nested too deep, or too many objects and arrays. */
+export type JsonShapeProblem = 'too_deep' | 'too_many';
+
+/**
+ * Whether JSON text opens more than `limits.depth` objects and arrays inside one another, or more than
+ * `limits.containers` in all, in one pass over the characters (brackets inside strings do not count).
+ * Malformed text is left to JSON.parse.
+ */
+export function jsonShapeProblem(text: string, limits: { depth: number; containers: number }): JsonShapeProblem | undefined {
   let depth = 0;
+  let containers = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -26,17 +38,23 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
     } else if (c === 0x22) {
       inString = true;
     } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limit) return true;
+      if (++depth > limits.depth) return 'too_deep';
+      if (++containers > limits.containers) return 'too_many';
     } else if (c === 0x7d || c === 0x5d) {
       depth--;
     }
   }
-  return false;
+  return undefined;
 }
 
+const shapeMessages: Record<JsonShapeProblem, string> = {
+  too_deep: `The body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep; no request needs that many. Send it flatter.`,
+  too_many: `The body holds more than ${MAX_JSON_CONTAINERS} objects and arrays; no request needs that many.`,
+};
+
 /**
- * application/json, with the nesting depth checked on the raw text before anything parses or walks it:
- * a body 10,000 levels deep is a 400 naming the limit, not a stack overflow. Parsing is Fastify's own
+ * application/json, with its shape checked on the raw text before anything parses or walks it: a body
+ * 10,000 levels deep, or of half a million tiny arrays, is a 400 naming the limit, not a stalled server. Parsing is Fastify's own
  * (secure-json-parse: `__proto__` and `constructor.prototype` are refused). No other type is read.
  */
 export const jsonBodyPlugin = fp(
@@ -45,9 +63,10 @@ export const jsonBodyPlugin = fp(
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
       const text = body as string;
-      if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-        const message = `The body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep; no request needs that many. Send it flatter.`;
-        done(new DomainError('invalid_input', message, [{ field: 'body', code: 'too_deep', message }]), undefined);
+      const problem = jsonShapeProblem(text, { depth: MAX_JSON_DEPTH, containers: MAX_JSON_CONTAINERS });
+      if (problem !== undefined) {
+        const message = shapeMessages[problem];
+        done(new DomainError('invalid_input', message, [{ field: 'body', code: problem, message }]), undefined);
         return;
       }
       void parseJson(request, text, done); // callback-style: it calls done
