@@ -7,7 +7,7 @@
 /** One field that is wrong: `code` is stable (the web translates it), `message` is for people. */
 export type FieldError = { field: string; code: string; message: string };
 
-export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 412 | 422 | 429 | 500 | 503;
+export type HttpStatus = 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 414 | 415 | 422 | 429 | 431 | 500 | 503;
 
 /**
  * The HTTP status and the Partner Center numeric error code of each of our error names. Numbers are
@@ -40,6 +40,12 @@ export const errorCatalog = {
   // A US Government customer without a recorded eligibility validation cannot order (SPEC §8; ours).
   eligibility_not_recorded: { status: 403, pcCode: 403004 },
   not_found: { status: 404, pcCode: 1000 },
+  // The HTTP edge's own refusals: a request too slow, too large, or of a type the API does not read.
+  request_timeout: { status: 408, pcCode: 408000 },
+  body_too_large: { status: 413, pcCode: 413000 },
+  url_too_long: { status: 414, pcCode: 414000 },
+  unsupported_media_type: { status: 415, pcCode: 415000 },
+  headers_too_large: { status: 431, pcCode: 431000 },
   domain_taken: { status: 409, pcCode: 600060 },
   agreement_already_confirmed: { status: 409, pcCode: 600061 },
   conflict: { status: 409, pcCode: 409000 },

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -10,7 +11,10 @@ import { errorCatalog } from '#domain/errors.ts';
 import type { Config } from './config.ts';
 import { passwordHasher, randomIds, systemClock, type Clock, type IdGenerator, type PasswordHasher } from './lib/adapters.ts';
 import { authPlugin } from './plugins/auth.ts';
-import { errorsPlugin } from './plugins/errors.ts';
+import { clientErrorHandler, errorsPlugin, frameworkErrors, MAX_PARAM_LENGTH } from './plugins/errors.ts';
+import { jsonBodyPlugin } from './plugins/json-body.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { closeSilentConnections, httpTimeouts } from './lib/http-timeouts.ts';
 import { errorBody } from './lib/error-body.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { requestIdsPlugin, safeId } from './plugins/request-ids.ts';
@@ -58,6 +62,9 @@ export interface AppDeps {
   webRoot?: string;
 }
 
+/** The largest body the API reads (a 413 names it). */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Secrets and credentials never reach the log. */
@@ -77,12 +84,19 @@ export async function buildApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
   const hasher = deps.hasher ?? passwordHasher;
+  const timeouts = httpTimeouts(config.requestTimeoutMs);
 
   const app = Fastify({
     logger: deps.logger ?? false,
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
-    requestTimeout: 30_000,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Slow clients are cut off by Node's server itself (lib/http-timeouts.ts says why it needs all three).
+    requestTimeout: timeouts.requestTimeoutMs,
+    http: timeouts.serverOptions,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Answers Fastify and Node give before a route is chosen, in the one error shape too.
+    frameworkErrors,
+    clientErrorHandler: clientErrorHandler({ requestTimeoutMs: timeouts.requestTimeoutMs, maxHeaderBytes: http.maxHeaderSize }),
     // Ids of our own: MS-RequestId is the client's idempotency key, not a log id.
     genReqId: () => ids.uuid(),
     // Every log line of a request carries the client's MS-CorrelationId and MS-RequestId.
@@ -98,10 +112,13 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  closeSilentConnections(app.server, timeouts.headersTimeoutMs);
 
   // Infrastructure
   await app.register(requestIdsPlugin);
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin, { publicUrl: config.publicUrl });
+  await app.register(jsonBodyPlugin);
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
   await app.register(fastifyCookie);
 
@@ -155,7 +172,21 @@ async function registerPortal(app: App, webRoot: string) {
       portal.addHook('onRoute', (route) => {
         route.config = { ...route.config, auth: 'public' };
       });
-      await portal.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1y', immutable: true, serve: true, preCompressed: true });
+      // Vite names what it writes under /assets by content hash: cached for a year. index.html names the
+      // current hashes, so it is asked again each time (no-cache: revalidated, with its ETag).
+      const assets = path.join(webRoot, 'assets') + path.sep;
+      await portal.register(fastifyStatic, {
+        root: webRoot,
+        wildcard: false,
+        index: false,
+        maxAge: '1y',
+        immutable: true,
+        serve: true,
+        preCompressed: true,
+        setHeaders: (reply, filePath) => {
+          if (!filePath.startsWith(assets)) reply.header('cache-control', 'no-cache');
+        },
+      });
     });
   }
   app.setNotFoundHandler((request, reply) => {

@@ -23,7 +23,7 @@ export async function applyInstanceConfig(db: Db, config: Config) {
 
 /**
  * The keys that seal stored responses (idempotency records), kept outside the database (decision
- * 010-data): PARTNERDESK_ENCRYPTION_KEY (newest first), then the key file's; without either, a key file
+ * 010): PARTNERDESK_ENCRYPTION_KEY (newest first), then the key file's; without either, a key file
  * is made once, beside the data. A key an earlier version kept in the database is moved to the key file
  * and removed from the database. The start is refused, with what to do, when stored answers that have
  * not expired are sealed with a key this server does not have (servers on one PostgreSQL that do not
@@ -87,6 +87,7 @@ async function assertOpensStoredAnswers(db: Db, ring: Keyring, config: Pick<Conf
 /** Removes what has expired: sessions, sign-in counters and devices, idempotency records past 24 hours, drafts past DRAFT_TTL_DAYS, ended rate-limit windows. */
 export async function purgeExpired(db: Db, now: Date, config: Pick<Config, 'draftTtlMs'>) {
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  await db.deleteFrom('tenant_sessions').where('expires_at', '<', now).execute();
   await db.deleteFrom('sign_in_throttles').where('window_started_at', '<', new Date(now.getTime() - 24 * 3_600_000)).execute();
   await db.deleteFrom('trusted_devices').where('expires_at', '<', now).execute();
   await db.deleteFrom('idempotency_records').where('expires_at', '<', now).execute();

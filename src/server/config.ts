@@ -62,6 +62,8 @@ export const configSchema = z
     PARTNERDESK_KEY_FILE: z.string().min(1).optional(),
     TRUST_PROXY: booleanish.default(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** A request (headers and body) must arrive whole within this; a slower one is cut off (408, socket closed). */
+    REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     /** An unfinished add-customer wizard is kept this long after its last save. */
     DRAFT_TTL_DAYS: z.coerce.number().min(0.001).max(3650).default(30),
     /** A tracked relationship invitation's link works this long after it was (re)sent. */
@@ -105,6 +107,7 @@ export const configSchema = z
     keyFile: path.resolve(env.PARTNERDESK_KEY_FILE ?? (env.DATABASE_URL ? 'partnerdesk.key' : `${path.resolve(env.PARTNERDESK_DATA_DIR)}.key`)),
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_BODY_TIMEOUT_MS,
     draftTtlMs: env.DRAFT_TTL_DAYS * 86_400_000,
     invitationTtlMs: env.RELATIONSHIP_INVITATION_TTL_DAYS * 86_400_000,
     apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,

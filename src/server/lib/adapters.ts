@@ -17,7 +17,7 @@ export interface ScryptParams { N: number; r: number; p: number }
 
 /**
  * One of the equivalent scrypt settings of OWASP's Password Storage Cheat Sheet (N=2^14, r=8, p=5):
- * 16 MiB a hash, where its N=2^17 p=1 needs 128 MiB and took longer here (docs/decisions/009-signin-sign-in-throttle.md).
+ * 16 MiB a hash, where its N=2^17 p=1 needs 128 MiB and took longer here (docs/decisions/013-sign-in-throttle.md).
  */
 export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 14, r: 8, p: 5 };
 const KEY_LENGTH = 32;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
- * The keys that seal stored responses (decision 010-data): kept outside the database's files, in
+ * The keys that seal stored responses (decision 010): kept outside the database's files, in
  * PARTNERDESK_ENCRYPTION_KEY or in a key file beside the data. Newest first: the first seals, every
  * key opens. Each key is known by an id derived from it (a hash, so the id reveals nothing of the key),
  * which a sealed value names.

@@ -11,8 +11,9 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     /**
-     * `public` routes need no caller; `optional` ones neither, but a session caller's write there still
-     * needs its CSRF token; every other route needs a signed-in user or a token.
+     * `public` routes need no caller (bad credentials are ignored, valid ones still identify the caller);
+     * `optional` ones neither, but a session caller's write there still needs its CSRF token; every other
+     * route needs a signed-in user or a token.
      */
     auth?: 'public' | 'optional' | 'required';
   }
@@ -31,8 +32,15 @@ export const authPlugin = fp<{ auth: AuthService }>(
     app.addHook('onRequest', async (request) => {
       if (request.is404) return;
       const mode = request.routeOptions.config.auth ?? 'required';
+      if (mode === 'public') {
+        // A public route answers anyone: credentials it cannot use (a stale token) are no reason to refuse.
+        request.principal = await resolvePrincipal(request, auth).catch((error: unknown) => {
+          if (error instanceof DomainError && error.code === 'unauthenticated') return undefined;
+          throw error;
+        });
+        return;
+      }
       request.principal = await resolvePrincipal(request, auth);
-      if (mode === 'public') return;
       if (!request.principal) {
         if (mode === 'optional') return;
         throw new DomainError('unauthenticated', 'Sign in, or send Authorization: Bearer <token>.');

@@ -41,13 +41,38 @@ function unwrap(schema: z.ZodType | undefined): Def | undefined {
   return def;
 }
 
+/** The canonical key of each lower-cased key of an object schema, made once per schema. */
+const canonicalKeys = new WeakMap<Record<string, z.ZodType>, Map<string, string>>();
+
+function canonicalOf(shape: Record<string, z.ZodType>): Map<string, string> {
+  let canonical = canonicalKeys.get(shape);
+  if (!canonical) {
+    canonical = new Map(Object.keys(shape).map((key) => [key.toLowerCase(), key]));
+    canonicalKeys.set(shape, canonical);
+  }
+  return canonical;
+}
+
+/**
+ * The body with its property names as the schema spells them. One pass over the body: `path` is the
+ * one stack of the keys above the value (pushed and popped, never copied), read only to name a field
+ * in an error. The body's depth is bounded by the JSON parser (`json-body.ts`).
+ */
 export function matchKeys(value: unknown, schema: z.ZodType | undefined, path: string[] = []): unknown {
   const def = unwrap(schema);
   if (!def) return value;
-  if (def.type === 'array' && Array.isArray(value)) return value.map((item, index) => matchKeys(item, def.element, [...path, String(index)]));
+  if (def.type === 'array' && Array.isArray(value)) {
+    const element = def.element;
+    return value.map((item, index) => {
+      path.push(String(index));
+      const matched = matchKeys(item, element, path);
+      path.pop();
+      return matched;
+    });
+  }
   if (def.type !== 'object' || !def.shape || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const shape = def.shape;
-  const canonical = new Map(Object.keys(shape).map((key) => [key.toLowerCase(), key]));
+  const canonical = canonicalOf(shape);
   const result: Record<string, unknown> = {};
   const from = new Map<string, string>();
   for (const [key, item] of Object.entries(value)) {
@@ -65,12 +90,14 @@ export function matchKeys(value: unknown, schema: z.ZodType | undefined, path: s
       throw new DomainError('invalid_input', `${field}: ${message}`, [{ field, code: 'duplicate_property', message }]);
     }
     from.set(name, key);
-    result[name] = matchKeys(item, shape[name], [...path, name]);
+    path.push(name);
+    result[name] = matchKeys(item, shape[name], path);
+    path.pop();
   }
   return result;
 }
 
-/** The first string (value or property name) PostgreSQL cannot store: its path and why. */
+/** The first string (value or property name) PostgreSQL cannot store: its path and why. One pass, as matchKeys. */
 function findUnstorable(value: unknown, path: string[]): { field: string; message: string } | undefined {
   if (typeof value === 'string') {
     const message = unstorableText(value);
@@ -81,7 +108,9 @@ function findUnstorable(value: unknown, path: string[]): { field: string; messag
       const keyMessage = unstorableText(key);
       // The name as its JSON escapes (a\ud800), so that the answer shows which one.
       if (keyMessage !== undefined) return { field: [...path, JSON.stringify(key).slice(1, -1)].join('.'), message: `The property name: ${keyMessage}` };
-      const found = findUnstorable(item, [...path, key]);
+      path.push(key);
+      const found = findUnstorable(item, path);
+      path.pop();
       if (found !== undefined) return found;
     }
   }

@@ -26,7 +26,14 @@ export const openapiPlugin = fp<{ publicUrl: string }>(
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,
     });
-    await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+    // The docs are public, as the document they show is; they load nothing from elsewhere (no validator
+    // badge), so the one Content-Security-Policy of the server (security-headers.ts) holds for them too.
+    await app.register(async (docs) => {
+      docs.addHook('onRoute', (route) => {
+        route.config = { ...route.config, auth: 'public' };
+      });
+      await docs.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
+    });
     app.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'openapi' },

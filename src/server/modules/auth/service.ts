@@ -44,7 +44,7 @@ export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) 
   const throttle = config.signInThrottle;
 
   /**
-   * OWASP's device cookies (docs/decisions/009-signin-sign-in-throttle.md): a browser the account knows
+   * OWASP's device cookies (docs/decisions/013-sign-in-throttle.md): a browser the account knows
    * is counted on its own; every other client is counted per account and address, per account and per
    * address. Unknown emails are counted as known ones are.
    */
