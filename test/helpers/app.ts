@@ -15,8 +15,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ PARTNERDESK_DEMO_DATA: 'never', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://partnerdesk.test', ...overrides });
 }
 
-/** The app over a fresh database, for `app.inject` tests. One per test file. `adapters` fix the clock or the ids. */
-export async function createTestApp(overrides: Record<string, string> = {}, adapters: Pick<AppDeps, 'clock' | 'ids'> = {}): Promise<TestApp> {
+/** The app over a fresh database, for `app.inject` tests. One per test file. `adapters` fix the clock or the ids, or collect the routes. */
+export async function createTestApp(overrides: Record<string, string> = {}, adapters: Pick<AppDeps, 'clock' | 'ids' | 'onRoute'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(overrides);
   await applyInstanceConfig(database.db, config);
