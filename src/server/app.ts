@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -60,6 +60,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Where the built portal is; served when it exists. */
   webRoot?: string;
+  /** Told of every route as it is registered (tests enumerate the routes from the app itself). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The largest body the API reads (a 413 names it). */
@@ -113,6 +115,7 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   closeSilentConnections(app.server, timeouts.headersTimeoutMs);
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
 
   // Infrastructure
   await app.register(requestIdsPlugin);

@@ -21,9 +21,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /**
  * The app over a fresh database, for `app.inject` tests. One per test file. `adapters` fix the clock or
- * the ids, or watch the password hasher.
+ * the ids, watch the password hasher, or collect the routes.
  */
-export async function createTestApp(overrides: Record<string, string> = {}, adapters: Pick<AppDeps, 'clock' | 'ids' | 'hasher'> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Record<string, string> = {}, adapters: Pick<AppDeps, 'clock' | 'ids' | 'hasher' | 'onRoute'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(overrides);
   await applyInstanceConfig(database.db, config);

@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { openDatabase, type DatabaseTarget } from '#db/database.ts';
+import { testDatabaseKind } from './db.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(projectRoot, 'bin/partnerdesk.mjs');
@@ -24,6 +29,45 @@ export function runCli(args: string[], env: Record<string, string | undefined>):
 function cleanEnv(): NodeJS.ProcessEnv {
   const { DATABASE_URL: _url, DATABASE_SCHEMA: _schema, PORT: _port, ...rest } = process.env;
   return { ...rest, LOG_LEVEL: 'warn' };
+}
+
+export interface ProcessDatabase {
+  /** The environment that points a `partnerdesk` process at it. */
+  env: Record<string, string>;
+  /** The same database, for the test to open itself (while no server holds a PGlite directory). */
+  target: DatabaseTarget;
+  /** Drops the schema, or removes the data directory. */
+  remove(): Promise<void>;
+}
+
+/**
+ * An empty database for server processes: a PGlite data directory of its own, or (TEST_DB=postgres) a
+ * schema of its own in TEST_DATABASE_URL.
+ */
+export async function processDatabase(stem: string): Promise<ProcessDatabase> {
+  if (testDatabaseKind() === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+    const schema = `${stem}_${randomBytes(5).toString('hex')}`;
+    const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+    await admin.runScript(`create schema ${schema}`);
+    await admin.close();
+    return {
+      env: { DATABASE_URL: url, DATABASE_SCHEMA: schema },
+      target: { kind: 'postgres', url, schema, poolSize: 5 },
+      async remove() {
+        const cleanup = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+        await cleanup.runScript(`drop schema if exists ${schema} cascade`);
+        await cleanup.close();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${stem.replaceAll('_', '-')}-`));
+  return {
+    env: { PARTNERDESK_DATA_DIR: dir },
+    target: { kind: 'pglite', dataDir: dir },
+    remove: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export async function freePort(): Promise<number> {

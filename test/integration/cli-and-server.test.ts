@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '#db/database.ts';
 import { testDatabaseKind } from '#test/helpers/db.ts';
-import { runCli, startServerProcess } from '#test/helpers/processes.ts';
+import { processDatabase, runCli, startServerProcess } from '#test/helpers/processes.ts';
 
 /**
  * The `partnerdesk` command and the server as processes. On PGlite each test gets a data directory;
@@ -15,22 +14,9 @@ const onPostgres = testDatabaseKind() === 'postgres';
 const cleanups: (() => Promise<void>)[] = [];
 
 async function databaseEnv(): Promise<Record<string, string>> {
-  if (onPostgres) {
-    const url = process.env.TEST_DATABASE_URL!;
-    const schema = `pd_cli_${randomBytes(5).toString('hex')}`;
-    const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
-    await admin.runScript(`create schema ${schema}`);
-    await admin.close();
-    cleanups.push(async () => {
-      const cleanup = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
-      await cleanup.runScript(`drop schema if exists ${schema} cascade`);
-      await cleanup.close();
-    });
-    return { DATABASE_URL: url, DATABASE_SCHEMA: schema };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerdesk-cli-'));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  return { PARTNERDESK_DATA_DIR: dir };
+  const database = await processDatabase('pd_cli');
+  cleanups.push(database.remove);
+  return database.env;
 }
 
 afterAll(async () => {

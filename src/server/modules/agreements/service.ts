@@ -127,6 +127,7 @@ export function createAgreementsService({ db, ids, clock, idempotency }: { db: D
     },
 
     async list(principal: Principal, customerId: string, type?: AgreementType) {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
       const customer = await findVisibleCustomer(db, principal.user.partner.id, customerId);
       if (!customer) throw new DomainError('not_found', `There is no customer ${customerId}.`);
       let query = selectConfirmations(db).where('a.customer_id', '=', customerId).orderBy('a.date_agreed', 'desc').orderBy('a.id');

@@ -288,11 +288,13 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     },
 
     async list(principal: Principal, customerId: string) {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
       const { scope } = await visibleCustomer(db, principal, customerId);
       return (await repo.listOrders(db, customerId, scope)).map(toOrder);
     },
 
     async get(principal: Principal, customerId: string, orderId: string) {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
       const { scope } = await visibleCustomer(db, principal, customerId);
       const [order] = await repo.listOrders(db, customerId, scope, orderId);
       if (!order) throw new DomainError('not_found', `There is no order ${orderId} for this customer.`);
@@ -300,11 +302,13 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     },
 
     async listSubscriptions(principal: Principal, customerId: string) {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
       const { scope } = await visibleCustomer(db, principal, customerId);
       return (await repo.listSubscriptions(db, customerId, scope)).map(toSubscription);
     },
 
     async getSubscription(principal: Principal, customerId: string, subscriptionId: string) {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
       const { scope } = await visibleCustomer(db, principal, customerId);
       const [row] = await repo.listSubscriptions(db, customerId, scope, subscriptionId);
       if (!row) throw new DomainError('not_found', `There is no subscription ${subscriptionId} for this customer.`);

@@ -1,12 +1,14 @@
 import type { Db } from '#db/database.ts';
+import { assertCan } from '#domain/roles.ts';
 import type { Principal } from '#server/lib/principal.ts';
 
 const STATE = { active: 'Active', inactive: 'Inactive', suspended: 'Suspended', terminated: 'Terminated' } as const;
 
 export function createPartnersService({ db }: { db: Db }) {
   return {
-    /** Partnerships seen from either side: a provider's resellers, or a reseller's providers. */
+    /** Partnerships seen from either side: a provider's resellers, or a reseller's providers (for the customer list and the wizard). */
     async listRelationships(principal: Principal, type: 'IsIndirectCloudSolutionProviderOf' | 'IsIndirectResellerOf') {
+      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
       const mine = principal.user.partner.id;
       const [ownSide, otherSide] = type === 'IsIndirectCloudSolutionProviderOf' ? (['provider_id', 'reseller_id'] as const) : (['reseller_id', 'provider_id'] as const);
       const rows = await db

@@ -1,0 +1,201 @@
+/**
+ * Every route of the app, classified (issue 8 §3): the SPEC §1 action it needs (the rule is `denialOf`
+ * in #domain/roles.ts), what each path parameter is, and a valid request against a partner's data. The
+ * access matrix and the malformed-request suite enumerate the routes from the app itself and look each
+ * one up here, so a new route fails them until it is added.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Action, PartnerKind, Role } from '#domain/roles.ts';
+import { bearerFor, createCustomer, createPartner, createUser, FACTORY_PASSWORD } from '#test/factories.ts';
+import type { TestApp } from '#test/helpers/app.ts';
+import type { RouteInfo } from '#test/helpers/routes.ts';
+import { agreementBody, api, createOffer, customerBody, onboardingBody, today, type Headers } from './onboarding-fixtures.ts';
+
+/** What decides an action beyond the roles: the organisation's kind, instance and US Government validation. */
+export interface Standing { label: string; kind: PartnerKind; instance: 'public' | 'usgov'; usgovValidated: boolean }
+
+export interface Caller { id: string; email: string; password: string; roles: Role[]; headers: Headers }
+
+/** A partner organisation with a customer (agreement accepted), an order with one subscription, and the user who set it up. */
+export interface World {
+  standing: Standing;
+  partnerId: string;
+  owner: Caller;
+  customerId: string;
+  domain: string;
+  orderId: string;
+  subscriptionId: string;
+  offerId: string;
+  templateId: string;
+}
+
+export interface SampleContext {
+  world: World;
+  caller: Caller;
+  /** A fresh draft (its id) of the one whose drafts the request is about; an id of none when it may have none. */
+  draft(): Promise<string>;
+  /** A fresh personal API token (its id), likewise. */
+  token(): Promise<string>;
+}
+
+export interface Sample { url: string; payload?: unknown; headers?: Headers }
+
+/** What a path parameter names: a resource of the caller's partner (or user), or a value anyone may ask about. */
+export type ParamKind = 'customer' | 'order' | 'subscription' | 'draft' | 'token' | 'value';
+
+export interface RouteEntry {
+  /** The SPEC §1 action the route needs; `signed_in`: any signed-in user (for itself); `public`: anyone. */
+  action: Action | 'signed_in' | 'public';
+  params?: Record<string, ParamKind>;
+  sample(context: SampleContext): Sample | Promise<Sample>;
+}
+
+const letters = (n = 6) => [...randomBytes(n)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('');
+/** A customer body in the world's instance (US Government domains end in .onmicrosoft.us). */
+function newCustomer(world: World) {
+  const body = customerBody();
+  if (world.standing.instance === 'usgov') body.companyProfile.domain = body.companyProfile.domain.replace(/\.onmicrosoft\.com$/, '.onmicrosoft.us');
+  return body;
+}
+const eligibility = { validationType: 'GovernmentEntity', details: 'City of Redmond, a municipal government.' } as const;
+function newOnboarding(world: World) {
+  const { agreement, ...rest } = onboardingBody([{ offerId: world.offerId, quantity: 1 }]);
+  return world.standing.instance === 'usgov' ? { ...newCustomer(world), lineItems: rest.lineItems, eligibility } : { ...rest, agreement };
+}
+const customer = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/customers/${world.customerId}${path}` });
+const CUSTOMER = { customerId: 'customer' } as const;
+
+export const routeTable: Record<string, RouteEntry> = {
+  'GET /healthz': { action: 'public', sample: () => ({ url: '/healthz' }) },
+  'GET /readyz': { action: 'public', sample: () => ({ url: '/readyz' }) },
+  'GET /openapi.json': { action: 'public', sample: () => ({ url: '/openapi.json' }) },
+
+  'POST /api/session': { action: 'public', sample: ({ caller }) => ({ url: '/api/session', payload: { email: caller.email, password: caller.password } }) },
+  'GET /api/session': { action: 'signed_in', sample: () => ({ url: '/api/session' }) },
+  'DELETE /api/session': { action: 'public', sample: () => ({ url: '/api/session' }) },
+  'POST /v1/auth/token': { action: 'public', sample: ({ caller }) => ({ url: '/v1/auth/token', payload: { email: caller.email, password: caller.password } }) },
+  'GET /api/tokens': { action: 'tokens.manage_own', sample: () => ({ url: '/api/tokens' }) },
+  'POST /api/tokens': { action: 'tokens.manage_own', sample: () => ({ url: '/api/tokens', payload: { name: `matrix ${letters()}` } }) },
+  'DELETE /api/tokens/:id': { action: 'tokens.manage_own', params: { id: 'token' }, sample: async ({ token }) => ({ url: `/api/tokens/${await token()}` }) },
+
+  'POST /v1/customers': { action: 'customers.add', sample: ({ world }) => ({ url: '/v1/customers', payload: newCustomer(world) }) },
+  'GET /v1/customers': { action: 'customers.view', sample: () => ({ url: '/v1/customers?size=5' }) },
+  'GET /v1/customers/export': { action: 'customers.view', sample: () => ({ url: '/v1/customers/export?sort=createdAt' }) },
+  'GET /v1/customers/countries': { action: 'customers.view', sample: () => ({ url: '/v1/customers/countries' }) },
+  'GET /v1/customers/relationshiprequests': { action: 'relationships.request', sample: () => ({ url: '/v1/customers/relationshiprequests' }) },
+  'POST /v1/customers/:customerId/adminpasswordresets': { action: 'customers.edit', params: CUSTOMER, sample: customer('/adminpasswordresets') },
+  'GET /v1/customers/:customerId': { action: 'customers.view', params: CUSTOMER, sample: customer() },
+  'GET /v1/customers/:customerId/eligibility': { action: 'customers.view', params: CUSTOMER, sample: customer('/eligibility') },
+
+  'GET /v1/relationships': { action: 'customers.view', sample: () => ({ url: '/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf' }) },
+  'HEAD /v1/domains/:domain': { action: 'signed_in', params: { domain: 'value' }, sample: ({ world }) => ({ url: `/v1/domains/${world.domain}` }) },
+  'GET /v1/domains/:domain/availability': { action: 'signed_in', params: { domain: 'value' }, sample: ({ world }) => ({ url: `/v1/domains/${world.domain}/availability` }) },
+  'GET /v1/countryvalidationrules/:country': { action: 'signed_in', params: { country: 'value' }, sample: () => ({ url: '/v1/countryvalidationrules/US?locale=zh-TW' }) },
+  'POST /v1/validations/address': {
+    action: 'signed_in',
+    sample: () => ({ url: '/v1/validations/address', payload: { addressLine1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98052', country: 'US' } }),
+  },
+
+  'GET /v1/agreements': { action: 'signed_in', sample: () => ({ url: '/v1/agreements?agreementType=MicrosoftCustomerAgreement' }) },
+  'POST /v1/customers/:customerId/agreements': {
+    action: 'agreements.confirm',
+    params: CUSTOMER,
+    // A new signer each time: the same signer twice is a 409.
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/agreements`, payload: { ...agreementBody({ lastName: `Signer${letters()}`, email: `${letters()}@signer.example` }), templateId: world.templateId } }),
+  },
+  'GET /v1/customers/:customerId/agreements': { action: 'customers.view', params: CUSTOMER, sample: customer('/agreements') },
+  'GET /v1/offers': { action: 'offers.view', sample: () => ({ url: '/v1/offers?country=US&size=5' }) },
+  'POST /v1/customers/:customerId/orders': {
+    action: 'orders.create',
+    params: CUSTOMER,
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/orders`, payload: { lineItems: [{ offerId: world.offerId, quantity: 1 }] } }),
+  },
+  'GET /v1/customers/:customerId/orders': { action: 'customers.view', params: CUSTOMER, sample: customer('/orders') },
+  'GET /v1/customers/:customerId/orders/:orderId': {
+    action: 'customers.view',
+    params: { customerId: 'customer', orderId: 'order' },
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/orders/${world.orderId}` }),
+  },
+  'GET /v1/customers/:customerId/subscriptions': { action: 'customers.view', params: CUSTOMER, sample: customer('/subscriptions') },
+  'GET /v1/customers/:customerId/subscriptions/:subscriptionId': {
+    action: 'customers.view',
+    params: { customerId: 'customer', subscriptionId: 'subscription' },
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/subscriptions/${world.subscriptionId}` }),
+  },
+
+  'POST /v1/onboardings': { action: 'customers.add', sample: ({ world }) => ({ url: '/v1/onboardings', payload: newOnboarding(world) }) },
+  'POST /v1/onboardings/validations': { action: 'customers.add', sample: ({ world }) => ({ url: '/v1/onboardings/validations', payload: newOnboarding(world) }) },
+  'POST /v1/onboardings/drafts': { action: 'customers.add', sample: () => ({ url: '/v1/onboardings/drafts', payload: { step: 'account', data: { companyName: 'Draft Ltd' } } }) },
+  'GET /v1/onboardings/drafts': { action: 'signed_in', sample: () => ({ url: '/v1/onboardings/drafts' }) },
+  'GET /v1/onboardings/drafts/:draftId': { action: 'signed_in', params: { draftId: 'draft' }, sample: async ({ draft }) => ({ url: `/v1/onboardings/drafts/${await draft()}` }) },
+  'PUT /v1/onboardings/drafts/:draftId': {
+    action: 'customers.add',
+    params: { draftId: 'draft' },
+    sample: async ({ draft }) => ({ url: `/v1/onboardings/drafts/${await draft()}`, payload: { step: 'review', data: { companyName: 'Draft Ltd' } }, headers: { 'if-match': '"1"' } }),
+  },
+  'DELETE /v1/onboardings/drafts/:draftId': { action: 'signed_in', params: { draftId: 'draft' }, sample: async ({ draft }) => ({ url: `/v1/onboardings/drafts/${await draft()}` }) },
+};
+
+/** The API documentation's own routes (@fastify/swagger-ui): whatever it adds is served as the plugin decides. */
+const docsEntry: RouteEntry = { action: 'signed_in', sample: () => ({ url: '/docs/json' }) };
+
+/** The table's entry for a route; Fastify's automatic HEAD of a GET is that GET's. Undefined: not classified. */
+export function entryOf(route: Pick<RouteInfo, 'method' | 'url'>, routes: readonly Pick<RouteInfo, 'method' | 'url'>[]): RouteEntry | undefined {
+  if (route.url === '/docs' || route.url.startsWith('/docs/')) return docsEntry;
+  const own = routeTable[`${route.method} ${route.url}`];
+  if (own) return own;
+  if (route.method === 'HEAD' && routes.some((other) => other.method === 'GET' && other.url === route.url)) return routeTable[`GET ${route.url}`];
+  return undefined;
+}
+
+/** Sends a route's sample (or a variation of it) as `caller`. */
+export function send(t: TestApp, method: string, sample: Sample, caller: Pick<Caller, 'headers'>) {
+  const hasBody = sample.payload !== undefined;
+  return t.app.inject({
+    method: method as 'GET',
+    url: sample.url,
+    headers: { ...caller.headers, ...(hasBody ? { 'content-type': 'application/json' } : {}), ...sample.headers },
+    ...(hasBody ? { payload: JSON.stringify(sample.payload) } : {}),
+  });
+}
+
+export async function newUser(t: TestApp, partnerId: string, roles: Role[]): Promise<Caller> {
+  const user = await createUser(t.db, { partnerId, roles });
+  return { ...user, roles, headers: await bearerFor(t.app, user.email, FACTORY_PASSWORD) };
+}
+
+/**
+ * A partner of the given standing with its data: a customer whose agreement is confirmed, an order for
+ * it with one subscription (placed through the API by its global admin).
+ */
+export async function buildWorld(t: TestApp, standing: Standing, templates: Record<'public' | 'usgov', string>): Promise<World> {
+  const partner = await createPartner(t.db, { kind: standing.kind, instance: standing.instance, usgovValidated: standing.usgovValidated });
+  const owner = await newUser(t, partner.id, ['global_admin']);
+  const created = await createCustomer(t.db, { partnerIds: [partner.id], instance: standing.instance });
+  const templateId = templates[standing.instance];
+  if (standing.instance === 'public') {
+    await t.db
+      .insertInto('agreement_confirmations')
+      .values({ id: randomUUID(), customer_id: created.id, template_id: templateId, agreement_type: 'MicrosoftCustomerAgreement', signer_first_name: 'Dana', signer_last_name: 'Whitfield', signer_email: 'dana@signer.example', date_agreed: new Date(`${today()}T00:00:00Z`), partner_id: partner.id, confirmed_by_user_id: owner.id })
+      .execute();
+  }
+  const offer = await createOffer(t.db, { instance: standing.instance, ...(standing.instance === 'usgov' ? { category: 'government' as const } : {}) });
+  const order = await api(t, owner.headers).post(`/v1/customers/${created.id}/orders`, { lineItems: [{ offerId: offer.id, quantity: 1 }] });
+  if (order.statusCode !== 201) throw new Error(`the world's order failed: ${order.statusCode} ${order.body}`);
+  const { id: orderId, lineItems } = order.json<{ id: string; lineItems: { subscriptionId: string }[] }>();
+  return { standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId };
+}
+
+/** A draft and a token of `user`'s own, made through the API; a random id when the user may not have one. */
+export function ownResources(t: TestApp, user: Caller) {
+  return {
+    async draft() {
+      const response = await api(t, user.headers).post('/v1/onboardings/drafts', { step: 'account', data: {} });
+      return response.statusCode === 201 ? response.json<{ id: string }>().id : randomUUID();
+    },
+    async token() {
+      const response = await api(t, user.headers).post('/api/tokens', { name: `own ${letters()}` });
+      return response.statusCode === 201 ? response.json<{ id: string }>().id : randomUUID();
+    },
+  };
+}
