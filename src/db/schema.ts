@@ -132,6 +132,11 @@ export interface CustomerRelationshipsTable {
   indirect_reseller_id: string | null;
   indirect_provider_id: string | null;
   created_at: CreatedAt;
+  /** The customer's keys, copied by triggers (migration 0007): the list's orders and filters by partner. */
+  customer_name_key: Generated<string>;
+  customer_domain: Generated<string>;
+  customer_created_at: Generated<Date>;
+  customer_country: Generated<string>;
 }
 
 export interface CustomerEligibilityValidationsTable {
