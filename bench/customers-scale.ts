@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { sql, type RawBuilder } from 'kysely';
 import { createTestApp, type TestApp } from '#test/helpers/app.ts';
 import { bearerFor, createPartner, createUser } from '#test/factories.ts';
-import { medianMs } from './lib/sample.ts';
+import { interleavedMediansMs } from './lib/sample.ts';
 import { encodeContinuationToken } from '#server/modules/customers/service.ts';
 import { visibleCustomersPage, type CustomerCursor, type CustomerListCriteria } from '#server/modules/customers/repository.ts';
 import type { Executor } from '#db/database.ts';
@@ -237,9 +237,6 @@ function floorQuery(partnerId: string, c: Case, after: CustomerCursor | undefine
     order by r.key ${sql.raw(newest ? 'desc' : '')}, r.customer_id ${sql.raw(newest ? 'desc' : '')}`;
 }
 
-/** The median of a call: fewer rounds for a slow one (at least 5), so that 3-second calls do not take the run's hour. */
-const time = (fn: () => Promise<unknown>) => medianMs(fn, { rounds: (firstMs) => Math.max(5, Math.min(maxRounds, Math.floor(budgetMs / Math.max(firstMs, 0.01)))) });
-
 /** The index names a plan reads (JSON EXPLAIN), or what it scans instead. */
 function indexesIn(plan: unknown) {
   const names = new Set<string>();
@@ -262,27 +259,28 @@ async function explain(db: Executor, query: RawBuilder<unknown>) {
 
 interface Measured { apiMs: number; sqlMs: number; apiPlan: string; sqlPlan: string; rows: number }
 
-async function measure(data: Dataset, c: Case): Promise<Measured> {
+/** The API call and its floor for one case on one dataset, checked to return the same rows, and their plans. */
+async function prepare(data: Dataset, c: Case) {
   const partner = data.partners[c.who];
   const after = c.deep !== undefined ? await cursorAt(data, c.who, c.deep) : undefined;
   const headers = { ...partner.headers, ...(after ? { 'MS-ContinuationToken': encodeContinuationToken(after, c.criteria) } : {}) };
   const url = c.url ?? `/v1/customers?${queryString(c.criteria)}`;
-  const call = async () => {
+  const api = async () => {
     const response = await data.t.app.inject({ url, headers });
     if (response.statusCode !== 200) throw new Error(`${c.label}: ${response.statusCode} ${response.body}`);
     return response.json() as { items: { id?: string; country?: string }[] };
   };
   const floor = floorQuery(partner.id, c, after);
   // The same rows, or the comparison means nothing.
-  const apiRows = (await call()).items.map((item) => item.id ?? item.country);
+  const apiRows = (await api()).items.map((item) => item.id ?? item.country);
   const floorRows = (await floor.execute(data.t.db)).rows.slice(0, c.url ? undefined : size).map((row) => row.id);
   if (JSON.stringify(apiRows) !== JSON.stringify(floorRows)) {
     throw new Error(`${c.label} (${c.who}): the API and the floor disagree: ${apiRows.length} rows against ${floorRows.length}`);
   }
   const apiQuery = c.url ? floor : sql`${visibleCustomersPage(data.t.db, partner.id, c.criteria, { limit: size + 1, after })}`;
   return {
-    apiMs: await time(call),
-    sqlMs: await time(() => floor.execute(data.t.db)),
+    api,
+    sql: () => floor.execute(data.t.db),
     apiPlan: await explain(data.t.db, apiQuery),
     sqlPlan: await explain(data.t.db, floor),
     rows: apiRows.length,
@@ -291,33 +289,38 @@ async function measure(data: Dataset, c: Case): Promise<Measured> {
 
 // ---------------------------------------------------------------------------------------------------
 
-const version = async (data: Dataset) => (await sql<{ v: string }>`select version() as v`.execute(data.t.db)).rows[0]!.v;
-const results: { label: string; who: Who; info: boolean; base: Measured; scale: Measured }[] = [];
-const runs: { total: number; seededSeconds: number; partners: Record<Who, number> }[] = [];
-let serverVersion = '';
-
-const measuredAt = new Map<string, Measured>();
+// Both datasets stay open, and each case's four calls (API and SQL, at 10k and at scale) take turns:
+// the machine's load then weighs on the four alike, and the ratios compare the same moments.
+const datasets: Dataset[] = [];
 for (const total of [baseTotal, scaleTotal]) {
   console.log(`seeding ${total.toLocaleString('en-US')} customers on ${dbKind} ...`);
   const data = await seed(total);
-  serverVersion = await version(data);
-  runs.push({ total, seededSeconds: data.seededSeconds, partners: { big: data.partners.big.customers, small: data.partners.small.customers, tiny: data.partners.tiny.customers } });
+  datasets.push(data);
   console.log(`\n  seeded in ${data.seededSeconds.toFixed(1)} s (big ${data.partners.big.customers}, small ${data.partners.small.customers}, tiny ${data.partners.tiny.customers})`);
-  for (const c of cases) {
-    const m = await measure(data, c);
-    measuredAt.set(`${total}|${c.who}|${c.label}`, m);
-    console.log(`  ${c.who.padEnd(5)} ${c.label.padEnd(40)} API ${m.apiMs.toFixed(2).padStart(9)} ms  SQL ${m.sqlMs.toFixed(2).padStart(9)} ms  (${m.rows} rows; API: ${m.apiPlan}; SQL: ${m.sqlPlan})`);
-  }
-  if (keep && total === scaleTotal && data.t.database.schema) {
-    console.log(`  kept: search_path=${data.t.database.schema} (drop schema ${data.t.database.schema} cascade, when done)`);
-    await data.t.app.close();
-    await data.t.database.db.destroy();
-  } else {
-    await data.t.close();
-  }
 }
+const [base, scale] = datasets as [Dataset, Dataset];
+const serverVersion = (await sql<{ v: string }>`select version() as v`.execute(scale.t.db)).rows[0]!.v;
+const runs = datasets.map((data) => ({ total: data.total, seededSeconds: data.seededSeconds, partners: { big: data.partners.big.customers, small: data.partners.small.customers, tiny: data.partners.tiny.customers } }));
+const loadBefore = os.loadavg();
+const results: { label: string; who: Who; info: boolean; base: Measured; scale: Measured }[] = [];
 for (const c of cases) {
-  results.push({ label: c.label, who: c.who, info: c.info ?? false, base: measuredAt.get(`${baseTotal}|${c.who}|${c.label}`)!, scale: measuredAt.get(`${scaleTotal}|${c.who}|${c.label}`)! });
+  const [b, s] = [await prepare(base, c), await prepare(scale, c)];
+  // Fewer rounds for a slow call (at least 5), so that 4-second calls do not take the run's hour.
+  const [baseApi, scaleApi, baseSql, scaleSql] = await interleavedMediansMs([b.api, s.api, b.sql, s.sql], {
+    rounds: (slowestMs) => Math.max(5, Math.min(maxRounds, Math.floor(budgetMs / Math.max(slowestMs, 0.01)))),
+  });
+  const measured = (p: typeof b, apiMs: number, sqlMs: number): Measured => ({ apiMs, sqlMs, apiPlan: p.apiPlan, sqlPlan: p.sqlPlan, rows: p.rows });
+  results.push({ label: c.label, who: c.who, info: c.info ?? false, base: measured(b, baseApi!, baseSql!), scale: measured(s, scaleApi!, scaleSql!) });
+  console.log(`  ${c.who.padEnd(5)} ${c.label.padEnd(40)} API ${scaleApi!.toFixed(2).padStart(9)} ms  SQL ${scaleSql!.toFixed(2).padStart(9)} ms  (${s.rows} rows; API: ${s.apiPlan}; SQL: ${s.sqlPlan})`);
+}
+const loadAfter = os.loadavg();
+await base.t.close();
+if (keep && scale.t.database.schema) {
+  console.log(`  kept: search_path=${scale.t.database.schema} (drop schema ${scale.t.database.schema} cascade, when done)`);
+  await scale.t.app.close();
+  await scale.t.database.db.destroy();
+} else {
+  await scale.t.close();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -345,7 +348,7 @@ const missed = rows.filter((r) => !r.info && !r.met);
 const summary = missed.length === 0 ? 'Every target met.' : `Targets missed: ${missed.map((r) => `${r.who} ${r.label}`).join('; ')}.`;
 const markdown = `# Customers at scale, ${dbName}
 
-${machine}; ${serverVersion.split(',')[0]}.
+${machine}; ${serverVersion.split(',')[0]}; load average ${loadBefore[0]!.toFixed(1)} before the measurements, ${loadAfter[0]!.toFixed(1)} after.
 \`${command}\` — ${size} per page, medians; seeded ${runs.map((r) => `${r.total.toLocaleString('en-US')} in ${r.seededSeconds.toFixed(1)} s (big partner ${r.partners.big}, small ${r.partners.small}, tiny ${r.partners.tiny})`).join('; ')}.
 Targets: API ÷ SQL ≤ ${API_OVER_SQL}, ${k(scaleTotal)} ÷ ${k(baseTotal)} ≤ ${SCALE_OVER_BASE}. ${summary}
 
@@ -357,5 +360,5 @@ const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'resu
 fs.mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `customers-scale-${dbKind}${smoke ? '-smoke' : ''}`);
 fs.writeFileSync(`${file}.md`, markdown);
-fs.writeFileSync(`${file}.json`, `${JSON.stringify({ db: dbKind, server: serverVersion, machine, command, date: new Date().toISOString(), size, targets: { apiOverSql: API_OVER_SQL, scaleOverBase: SCALE_OVER_BASE }, runs, results: rows }, null, 2)}\n`);
+fs.writeFileSync(`${file}.json`, `${JSON.stringify({ db: dbKind, server: serverVersion, machine, loadAverage: { before: loadBefore, after: loadAfter }, command, date: new Date().toISOString(), size, targets: { apiOverSql: API_OVER_SQL, scaleOverBase: SCALE_OVER_BASE }, runs, results: rows }, null, 2)}\n`);
 console.log(`wrote ${path.relative(process.cwd(), file)}.md and .json`);

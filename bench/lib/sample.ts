@@ -20,3 +20,28 @@ export async function medianMs(fn: () => Promise<unknown>, options: { rounds: nu
   }
   return median(samples);
 }
+
+/**
+ * The median duration in ms of each of `fns`, called in turn round after round, so that a load that
+ * comes and goes weighs on each alike (their ratios are then of the same moments). The number of
+ * rounds may depend on the slowest first call.
+ */
+export async function interleavedMediansMs(fns: (() => Promise<unknown>)[], options: { rounds: (slowestFirstMs: number) => number; warmups?: number }) {
+  let slowest = 0;
+  for (const fn of fns) {
+    const start = performance.now();
+    await fn();
+    slowest = Math.max(slowest, performance.now() - start);
+    for (let i = 1; i < (options.warmups ?? 3); i++) await fn();
+  }
+  const samples = fns.map((): number[] => []);
+  const rounds = options.rounds(slowest);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, fn] of fns.entries()) {
+      const start = performance.now();
+      await fn();
+      samples[index]!.push(performance.now() - start);
+    }
+  }
+  return samples.map(median);
+}
