@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { createTestApp } from '#test/helpers/app.ts';
 import { bearerFor, createPartner, createUser } from '#test/factories.ts';
+import { medianMs } from './lib/sample.ts';
 import { encodeContinuationToken } from '#server/modules/customers/service.ts';
 
 const smoke = process.env.BENCH_SMOKE === '1';
@@ -40,21 +41,7 @@ await sql`insert into customer_relationships (customer_id, partner_id, origin) s
 await sql`analyze`.execute(t.db);
 const seeded = performance.now() - started;
 
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function time(fn: () => Promise<void>) {
-  for (let i = 0; i < 3; i++) await fn(); // warm up
-  const samples: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+const time = (fn: () => Promise<void>) => medianMs(fn, { rounds });
 
 /** A continuation token positioned near the end of the list, as a client paging deep would hold. */
 const deepRow = await sql<{ name: string; id: string }>`
@@ -71,11 +58,11 @@ async function api(query = '', extraHeaders: Record<string, string> = {}) {
 const search = (term: string) => `&filter=${encodeURIComponent(JSON.stringify({ Field: 'CompanyName', Value: term, Operator: 'contains' }))}`;
 
 function floorQuery(options: { after?: { name: string; id: string }; contains?: string; newestFirst?: boolean }) {
-  const order = options.newestFirst ? sql`c.created_at desc, c.id desc` : sql`lower(c.company_name), c.id`;
+  const order = options.newestFirst ? sql`cr.customer_created_at desc, cr.customer_id desc` : sql`cr.customer_name_key, cr.customer_id`;
   return sql`
     select c.* from customers c
     join customer_relationships cr on cr.customer_id = c.id and cr.partner_id = ${partner.id}::uuid and cr.state = 'active'
-    where ${options.after ? sql`(lower(c.company_name), c.id) > (${options.after.name}, ${options.after.id}::uuid)` : sql`true`}
+    where ${options.after ? sql`(cr.customer_name_key, cr.customer_id) > (${options.after.name}, ${options.after.id}::uuid)` : sql`true`}
       and ${options.contains ? sql`lower(c.company_name) like ${`%${options.contains}%`}` : sql`true`}
     order by ${order} limit ${size + 1}`;
 }
@@ -91,7 +78,7 @@ async function indexesOf(options: Parameters<typeof floorQuery>[0]) {
   const walk = (node: unknown) => {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (typeof record['Index Name'] === 'string' && record['Index Name'].startsWith('customers_')) names.add(record['Index Name']);
+    if (typeof record['Index Name'] === 'string' && record['Index Name'].startsWith('customer')) names.add(record['Index Name']);
     Object.values(record).forEach((value) => (Array.isArray(value) ? value.forEach(walk) : walk(value)));
   };
   walk(plan.rows[0]!['QUERY PLAN']);

@@ -144,6 +144,11 @@ export interface CustomerRelationshipsTable {
   created_at: CreatedAt;
   invitation_id: string | null;
   ended_at: Timestamp | null;
+  /** The customer's keys, copied by triggers (migration 0007): the list's orders and filters by partner. */
+  customer_name_key: Generated<string>;
+  customer_domain: Generated<string>;
+  customer_created_at: Generated<Date>;
+  customer_country: Generated<string>;
 }
 
 export interface CustomerEligibilityValidationsTable {
