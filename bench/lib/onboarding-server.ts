@@ -28,13 +28,15 @@ export type ToServer =
   | { type: 'stop' };
 
 export interface Ready { type: 'ready'; url: string; headers: Record<string, string>; offerIds: string[]; poolSize: number | null }
-export interface StatementCounts { total: number; byStatement: Record<string, number> }
+/** Since the last `statements` request: the statements, and the CPU time this process used (the app and, on PGlite, the database). */
+export interface StatementCounts { total: number; byStatement: Record<string, number>; cpuMs: number }
 export type FromServer = Ready | { type: 'floor'; result: LoadResult } | { type: 'statements'; counts: StatementCounts } | { type: 'profile' } | { type: 'error'; message: string };
 
 const send = (message: FromServer) => process.send!(message);
 
 /** Statements by their shape (the SQL text, values are parameters), since the last `statements` request. */
 let statements = new Map<string, number>();
+let cpuSince = process.cpuUsage();
 function countStatement(event: LogEvent) {
   if (event.level !== 'query') return;
   const text = event.query.sql.replace(/\s+/g, ' ').slice(0, 160);
@@ -133,8 +135,12 @@ process.on('message', (message: ToServer) => {
         send({ type: 'floor', result: await runClients(message.clients, message.seconds, writeFloorOnboarding) });
         return;
       case 'statements':
-        send({ type: 'statements', counts: { total: [...statements.values()].reduce((a, b) => a + b, 0), byStatement: Object.fromEntries(statements) } });
-        statements = new Map();
+        {
+          const cpu = process.cpuUsage(cpuSince);
+          send({ type: 'statements', counts: { total: [...statements.values()].reduce((a, b) => a + b, 0), byStatement: Object.fromEntries(statements), cpuMs: (cpu.user + cpu.system) / 1000 } });
+          statements = new Map();
+          cpuSince = process.cpuUsage();
+        }
         return;
       case 'profile':
         if (message.action === 'start') {

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '#db/database.ts';
+import type { AuditRecordsTable } from '#db/schema.ts';
 import type { IdGenerator } from '#server/lib/adapters.ts';
 import type { Principal } from '#server/lib/principal.ts';
 
@@ -10,23 +12,48 @@ export interface AuditEntry {
   newValue?: unknown;
 }
 
+/** Where a change's audit records go: written at once, or kept in a batch (`auditBatch`). */
+export type Audit = (entry: AuditEntry, at: Date) => Promise<void>;
+
+function auditRow(ids: IdGenerator, principal: Principal, entry: AuditEntry, at: Date): Insertable<AuditRecordsTable> {
+  return {
+    id: ids.uuid(),
+    partner_id: principal.user.partner.id,
+    user_id: principal.user.id,
+    actor: principal.user.email,
+    operation_type: entry.operationType,
+    resource_type: entry.resourceType,
+    resource_id: entry.resourceId,
+    customer_id: entry.customerId ?? null,
+    new_value: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
+    correlation_id: principal.trace?.correlationId ?? null,
+    request_id: principal.trace?.requestId ?? null,
+    created_at: at,
+  };
+}
+
 /** Who did what to which resource, with the new value; written in the transaction of the change. */
 export async function recordAudit(db: Executor, ids: IdGenerator, principal: Principal, entry: AuditEntry, at: Date) {
-  await db
-    .insertInto('audit_records')
-    .values({
-      id: ids.uuid(),
-      partner_id: principal.user.partner.id,
-      user_id: principal.user.id,
-      actor: principal.user.email,
-      operation_type: entry.operationType,
-      resource_type: entry.resourceType,
-      resource_id: entry.resourceId,
-      customer_id: entry.customerId ?? null,
-      new_value: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
-      correlation_id: principal.trace?.correlationId ?? null,
-      request_id: principal.trace?.requestId ?? null,
-      created_at: at,
-    })
-    .execute();
+  await db.insertInto('audit_records').values(auditRow(ids, principal, entry, at)).execute();
+}
+
+/** Audit records written at once, one statement each. */
+export function auditNow(db: Executor, ids: IdGenerator, principal: Principal): Audit {
+  return (entry, at) => recordAudit(db, ids, principal, entry, at);
+}
+
+/**
+ * The audit records of a change that writes several resources (an onboarding), kept as they come and
+ * written in one statement by `write`, in the same transaction: one round trip instead of one each.
+ */
+export function auditBatch(ids: IdGenerator, principal: Principal): { audit: Audit; write(db: Executor): Promise<void> } {
+  const rows: Insertable<AuditRecordsTable>[] = [];
+  return {
+    audit: async (entry, at) => {
+      rows.push(auditRow(ids, principal, entry, at));
+    },
+    async write(db) {
+      if (rows.length > 0) await db.insertInto('audit_records').values(rows.splice(0)).execute();
+    },
+  };
 }
