@@ -11,6 +11,7 @@ import { createTestApp } from '#test/helpers/app.ts';
 import { bearerFor, createPartner, createUser } from '#test/factories.ts';
 import { medianMs } from './lib/sample.ts';
 import { encodeContinuationToken } from '#server/modules/customers/service.ts';
+import { benchDb, writeResults } from './lib/results.ts';
 
 const smoke = process.env.BENCH_SMOKE === '1';
 const total = Number(process.env.BENCH_CUSTOMERS ?? (smoke ? 2_000 : 100_000));
@@ -97,12 +98,24 @@ const cases: { label: string; query: string; headers?: Record<string, string>; f
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`.padStart(10);
 console.log(`GET /v1/customers, ${total.toLocaleString('en-US')} customers, ${size} per page, median of ${rounds} (${process.env.TEST_DB === 'postgres' ? 'PostgreSQL' : 'PGlite'}; seeded in ${(seeded / 1000).toFixed(1)} s)`);
-const results: Record<string, { api: number; floor: number }> = {};
+const results: Record<string, { api: number; floor: number; indexes: string }> = {};
 for (const c of cases) {
   const apiMs = await time(() => api(c.query, c.headers));
   const floorMs = await time(() => floor(c.floor));
-  results[c.label] = { api: apiMs, floor: floorMs };
-  console.log(`  ${c.label.padEnd(26)} API ${fmt(apiMs)}   SQL floor ${fmt(floorMs)}   ratio ${(apiMs / floorMs).toFixed(2)}   (${await indexesOf(c.floor)})`);
+  const indexes = await indexesOf(c.floor);
+  results[c.label] = { api: apiMs, floor: floorMs, indexes };
+  console.log(`  ${c.label.padEnd(26)} API ${fmt(apiMs)}   SQL floor ${fmt(floorMs)}   ratio ${(apiMs / floorMs).toFixed(2)}   (${indexes})`);
 }
 console.log(`  deep / page 1:             API ${(results['deep page']!.api / results['page 1']!.api).toFixed(2)}`);
+const db = benchDb();
+writeResults('customers-list', db, {
+  title: `GET /v1/customers on ${total.toLocaleString('en-US')} customers against the SQL floor, ${db === 'postgres' ? 'PostgreSQL' : 'PGlite'}`,
+  command: `${smoke ? 'BENCH_SMOKE=1 ' : ''}${db === 'postgres' ? 'TEST_DB=postgres TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test ' : ''}npm run bench -- customers-list`,
+  table: {
+    columns: ['case', 'API (median)', 'SQL floor (median)', 'ratio', 'indexes of the floor'],
+    rows: Object.entries(results).map(([label, r]) => [label, `${r.api.toFixed(2)} ms`, `${r.floor.toFixed(2)} ms`, (r.api / r.floor).toFixed(2), r.indexes]),
+  },
+  notes: [`${size} per page, median of ${rounds}; seeded in ${(seeded / 1000).toFixed(1)} s.`],
+  data: { total, size, rounds, seededMs: seeded, results },
+});
 await t.close();

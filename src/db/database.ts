@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type KyselyConfig, type Transaction } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -24,14 +24,17 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; schema?: string | undefined; poolSize?: number | undefined }
   | { kind: 'pglite'; dataDir: string | 'memory' };
 
+/** Kysely's query log (the benchmarks count statements with it); none by default. */
+export interface DatabaseOptions { log?: KyselyConfig['log'] }
+
 // Postgres returns bigint (int8) and numeric as strings; keep numeric a string (money), count(*) too.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  return target.kind === 'postgres' ? openPostgres(target) : openPglite(target.dataDir);
+export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  return target.kind === 'postgres' ? openPostgres(target, options) : openPglite(target.dataDir, options);
 }
 
-function openPostgres(target: { url: string; schema?: string | undefined; poolSize?: number | undefined }): DatabaseHandle {
+function openPostgres(target: { url: string; schema?: string | undefined; poolSize?: number | undefined }, options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,
@@ -40,7 +43,7 @@ function openPostgres(target: { url: string; schema?: string | undefined; poolSi
   });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...options });
   return {
     db,
     kind: 'postgres',
@@ -60,7 +63,7 @@ function openPostgres(target: { url: string; schema?: string | undefined; poolSi
   };
 }
 
-async function openPglite(dataDir: string | 'memory'): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | 'memory', options: DatabaseOptions): Promise<DatabaseHandle> {
   let lock: DataDirLock | undefined;
   if (dataDir !== 'memory') {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -72,7 +75,7 @@ async function openPglite(dataDir: string | 'memory'): Promise<DatabaseHandle> {
     // after an undefined dataDir.)
     const pglite = new PGlite({ ...(dataDir === 'memory' ? {} : { dataDir: path.join(dataDir, 'pgdata') }), extensions: { pg_trgm } });
     await pglite.waitReady;
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...options });
     return {
       db,
       kind: 'pglite',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type DatabaseHandle } from '#db/database.ts';
+import { openDatabase, type DatabaseHandle, type DatabaseOptions } from '#db/database.ts';
 import { migrate } from '#db/migrate.ts';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
@@ -40,11 +40,12 @@ export interface TestDatabase extends DatabaseHandle {
  * A fresh, migrated database for one test file: in-memory PGlite, or a schema of its own on PostgreSQL,
  * dropped on close so reruns start clean. Tests create their own data with the factories.
  */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean; poolSize?: number } & DatabaseOptions = {}): Promise<TestDatabase> {
+  const { migrated, poolSize = 30, ...databaseOptions } = options;
   let handle: TestDatabase;
   if (testDatabaseKind() === 'postgres') {
     const { url, schema, drop } = await createTestSchema('pd_test');
-    const inner = await openDatabase({ kind: 'postgres', url, schema, poolSize: 30 });
+    const inner = await openDatabase({ kind: 'postgres', url, schema, poolSize }, databaseOptions);
     handle = {
       ...inner,
       schema,
@@ -54,8 +55,8 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
       },
     };
   } else {
-    handle = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
+    handle = await openDatabase({ kind: 'pglite', dataDir: 'memory' }, databaseOptions);
   }
-  if (options.migrated !== false) await migrate(handle);
+  if (migrated !== false) await migrate(handle);
   return handle;
 }

@@ -407,6 +407,34 @@ describe('POST /v1/onboardings', () => {
     expect(audit.every((r) => r.request_id === `req-${prefix}` && r.correlation_id === `corr-${prefix}`)).toBe(true);
   });
 
+  it('answers exactly what the Partner Center calls then read: reseller, agreement, lines numbered out of order', async () => {
+    // The answer is built from what the transaction wrote, not read back: it must not differ by a field.
+    const provider = await newCaller(t, { kind: 'indirect_provider' });
+    const a = api(t, provider.headers);
+    const reseller = await createPartner(t.db, { kind: 'indirect_reseller', name: `Fabrikam ${uniquePrefix()}` });
+    await createPartnership(t.db, provider.partner.id, reseller.id);
+    const first = await createOffer(t.db, { name: 'Answer offer A' });
+    const second = await createOffer(t.db, { name: 'Answer offer B' });
+    const lineItems = [
+      { lineItemNumber: 2, offerId: first.id, quantity: 4, friendlyName: 'Second line' },
+      { lineItemNumber: 0, offerId: second.id, quantity: 1 },
+    ];
+    const response = await a.post('/v1/onboardings', { ...onboardingBody(lineItems), associatedPartnerId: reseller.id, agreement: { ...agreementBody({ phoneNumber: '+1 425 555 0199' }) } });
+    expect(response.statusCode, response.body).toBe(201);
+    const body = response.json();
+
+    expect((await a.get(`/v1/customers/${body.customer.id}`)).json()).toEqual(body.customer);
+    expect((await a.get(`/v1/customers/${body.customer.id}/agreements`)).json().items).toEqual([body.agreement]);
+    expect(body.order.lineItems.map((line: { lineItemNumber: number }) => line.lineItemNumber)).toEqual([0, 2]);
+    expect((await a.get(`/v1/customers/${body.customer.id}/orders/${body.order.id}`)).json()).toEqual(body.order);
+    const audit = await t.db.selectFrom('audit_records').select(['operation_type', 'new_value']).where('customer_id', '=', body.customer.id).execute();
+    const newValueOf = (type: string) => audit.find((record) => record.operation_type === type)?.new_value;
+    expect(newValueOf('CreateCustomer')).toEqual(body.customer);
+    expect(newValueOf('CreateCustomerAgreement')).toEqual(body.agreement);
+    expect(newValueOf('CreateOrder')).toEqual(body.order);
+    expect(newValueOf('OnboardCustomer')).toEqual({ orderId: body.order.id, agreementId: body.agreement.id });
+  });
+
   it('creates a customer alone (no offer chosen): no order', async () => {
     const caller = await newCaller(t);
     const response = await api(t, caller.headers).post('/v1/onboardings', onboardingBody([]));

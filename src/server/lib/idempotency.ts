@@ -10,8 +10,9 @@ import { domainErrorBody } from './error-body.ts';
 
 /**
  * SPEC §5 idempotency. The key is the caller's partner + method + route + MS-RequestId. The record is
- * claimed first, in the transaction of the change (INSERT ... ON CONFLICT DO NOTHING): a twin that
- * arrives at the same moment waits on that row until the first commits, then replays its answer.
+ * claimed first, in the transaction of the change (INSERT ... ON CONFLICT, taking over only an expired
+ * record): a twin that arrives at the same moment waits on that row until the first commits, then
+ * replays its answer.
  * 2xx and 4xx answers are stored (sealed: they may hold a temporary password) for 24 hours.
  */
 export interface IdempotencyKey { partnerId: string; method: string; route: string; requestId: string }
@@ -63,15 +64,7 @@ export function createIdempotency({ db, clock, keyring }: { db: Db; clock: Clock
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const outcome = await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        // An expired record is gone for every purpose: removing it lets the key be used again.
-        await trx
-          .deleteFrom('idempotency_records')
-          .where('partner_id', '=', key.partnerId)
-          .where('method', '=', key.method)
-          .where('route', '=', key.route)
-          .where('request_id', '=', key.requestId)
-          .where('expires_at', '<=', now)
-          .execute();
+        // An expired record is gone for every purpose: the claim takes its place, in the same statement.
         const claimed = await trx
           .insertInto('idempotency_records')
           .values({
@@ -82,7 +75,18 @@ export function createIdempotency({ db, clock, keyring }: { db: Db; clock: Clock
             request_hash: hash,
             expires_at: new Date(now.getTime() + TTL_MS),
           })
-          .onConflict((oc) => oc.columns(['partner_id', 'method', 'route', 'request_id']).doNothing())
+          .onConflict((oc) =>
+            oc
+              .columns(['partner_id', 'method', 'route', 'request_id'])
+              .doUpdateSet((eb) => ({
+                request_hash: eb.ref('excluded.request_hash'),
+                status_code: null,
+                response_encrypted: null,
+                created_at: sql<Date>`excluded.created_at`,
+                expires_at: eb.ref('excluded.expires_at'),
+              }))
+              .where('idempotency_records.expires_at', '<=', now),
+          )
           .returning('request_id')
           .executeTakeFirst();
         if (!claimed) {

@@ -8,7 +8,7 @@ import type { Clock, IdGenerator } from '#server/lib/adapters.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import { isUniqueViolation } from '#server/lib/pg-errors.ts';
 import type { Principal } from '#server/lib/principal.ts';
-import { recordAudit } from '#server/modules/audit/repository.ts';
+import { auditNow, type Audit } from '#server/modules/audit/repository.ts';
 import { findVisibleCustomer } from '#server/modules/customers/repository.ts';
 
 type TemplateRow = { id: string; agreement_type: AgreementType; agreement_link: string; version_rank: number };
@@ -71,37 +71,34 @@ export function createAgreementsService({ db, ids, clock, idempotency }: { db: D
     return { ok: true, value: { template, ...checked.value } };
   }
 
-  async function record(trx: Executor, principal: Principal, customerId: string, prepared: PreparedConfirmation) {
-    const id = ids.uuid();
-    const now = clock.now();
+  /** Writes the confirmation and its audit record (to `audit`: at once, or in the caller's batch). */
+  async function record(trx: Executor, principal: Principal, customerId: string, prepared: PreparedConfirmation, audit: Audit = auditNow(trx, ids, principal)) {
+    const row = {
+      id: ids.uuid(),
+      customer_id: customerId,
+      template_id: prepared.template.id,
+      agreement_type: prepared.template.agreement_type,
+      signer_first_name: prepared.signer.firstName,
+      signer_last_name: prepared.signer.lastName,
+      signer_email: prepared.signer.email,
+      signer_phone: prepared.signer.phoneNumber,
+      date_agreed: prepared.dateAgreed,
+      partner_id: principal.user.partner.id,
+      confirmed_by_user_id: principal.user.id,
+      created_at: clock.now(),
+    };
     try {
       // A unique violation aborts the transaction; the idempotency savepoint lets the 409 still be stored.
-      await trx
-          .insertInto('agreement_confirmations')
-          .values({
-            id,
-            customer_id: customerId,
-            template_id: prepared.template.id,
-            agreement_type: prepared.template.agreement_type,
-            signer_first_name: prepared.signer.firstName,
-            signer_last_name: prepared.signer.lastName,
-            signer_email: prepared.signer.email,
-            signer_phone: prepared.signer.phoneNumber,
-            date_agreed: prepared.dateAgreed,
-            partner_id: principal.user.partner.id,
-            confirmed_by_user_id: principal.user.id,
-            created_at: now,
-          })
-          .execute();
+      await trx.insertInto('agreement_confirmations').values(row).execute();
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new DomainError('agreement_already_confirmed', 'This customer already has a confirmation of this agreement with the same signer. Change the signer to record a new confirmation.');
       }
       throw error;
     }
-    const row = await selectConfirmations(trx).where('a.id', '=', id).executeTakeFirstOrThrow();
-    const agreement = toAgreement(row);
-    await recordAudit(trx, ids, principal, { operationType: 'create_customer_agreement', resourceType: 'agreement', resourceId: id, customerId, newValue: agreement }, now);
+    // What selectConfirmations reads back, from what was just written and its template: no round trip.
+    const agreement = toAgreement({ ...row, agreement_link: prepared.template.agreement_link });
+    await audit({ operationType: 'create_customer_agreement', resourceType: 'agreement', resourceId: row.id, customerId, newValue: agreement }, row.created_at);
     return agreement;
   }
 

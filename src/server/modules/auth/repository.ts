@@ -18,6 +18,8 @@ export interface UserRecord {
     mpnId: string;
     instanceId: 'public' | 'usgov';
     domainSuffix: string;
+    /** Whether the partner's cloud instance asks for the Microsoft Customer Agreement (public) or not (usgov). */
+    agreementRequired: boolean;
     markets: string[];
     emailDomains: string[];
     usgovValidated: boolean;
@@ -41,6 +43,7 @@ function selectUsers(db: Executor) {
       'p.mpn_id',
       'p.instance_id',
       'i.domain_suffix',
+      'i.agreement_required',
       'p.markets',
       'p.email_domains',
       'p.usgov_validated',
@@ -67,6 +70,7 @@ function toUser(row: UserRow): UserRecord {
       mpnId: row.mpn_id,
       instanceId: row.instance_id,
       domainSuffix: row.domain_suffix,
+      agreementRequired: row.agreement_required,
       markets: row.markets,
       emailDomains: row.email_domains,
       usgovValidated: row.usgov_validated,

@@ -184,8 +184,8 @@ export async function insertCustomer(db: Executor, customer: Insertable<Customer
   await db.insertInto('customers').values(customer).execute();
 }
 
-export async function insertRelationship(db: Executor, relationship: Insertable<CustomerRelationshipsTable>) {
-  await db.insertInto('customer_relationships').values(relationship).execute();
+export async function insertRelationships(db: Executor, relationships: Insertable<CustomerRelationshipsTable>[]) {
+  await db.insertInto('customer_relationships').values(relationships).execute();
 }
 
 /** An indirect reseller by id or Partner ID, with the state of its partnership with `providerId`. */

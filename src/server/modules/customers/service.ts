@@ -10,7 +10,7 @@ import type { Db, Executor } from '#db/database.ts';
 import { sha256, temporaryPassword, type Clock, type IdGenerator } from '#server/lib/adapters.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
-import { recordAudit } from '#server/modules/audit/repository.ts';
+import { auditNow, recordAudit, type Audit } from '#server/modules/audit/repository.ts';
 import { csvRow } from '#server/lib/csv.ts';
 import * as repo from './repository.ts';
 
@@ -25,7 +25,7 @@ export interface CustomersDeps {
 /** A new customer, checked and ready to be written. */
 export interface PreparedCustomer {
   details: CustomerDetails;
-  reseller: { id: string; name: string } | null;
+  reseller: { id: string; name: string; mpnId: string } | null;
   /** A US Government customer's eligibility (SPEC §8), recorded with it; null in the public instance. */
   eligibility: EligibilityInput | null;
   warnings: FieldError[];
@@ -157,11 +157,14 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
         { field: 'associatedPartnerId', code: 'reseller_invalid', message: 'Choose an indirect reseller whose partnership is active.' },
       ]);
     }
-    return { id: reseller.id, name: reseller.name };
+    return { id: reseller.id, name: reseller.name, mpnId: reseller.mpn_id };
   }
 
-  /** Writes the customer, its domain (for ever), its relationships and the audit record. */
-  async function insertNew(trx: Executor, principal: Principal, prepared: PreparedCustomer): Promise<CreatedCustomer> {
+  /**
+   * Writes the customer, its domain (for ever), its relationships and the audit record (to `audit`: at
+   * once, or in the caller's batch).
+   */
+  async function insertNew(trx: Executor, principal: Principal, prepared: PreparedCustomer, audit: Audit = auditNow(trx, ids, principal)): Promise<CreatedCustomer> {
     const { partner } = principal.user;
     const { details, reseller } = prepared;
     const now = clock.now();
@@ -170,9 +173,8 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       throw new DomainError('domain_taken', `The domain ${details.domain} is taken.`, [domainTakenError(details.domain)]);
     }
     const password = temporaryPassword();
-    await repo.insertCustomer(trx, {
+    const row = {
       id,
-      instance_id: partner.instanceId,
       commerce_id: ids.uuid(),
       company_name: details.companyName,
       domain: details.domain,
@@ -191,23 +193,35 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       postal_code: details.address.postalCode,
       country: details.address.country,
       phone_number: details.phoneNumber,
+      created_at: now,
+    };
+    await repo.insertCustomer(trx, {
+      ...row,
+      instance_id: partner.instanceId,
       // A generated secret: SHA-256 is enough (scrypt is for passwords people choose).
       admin_password_hash: `sha256$${sha256(password)}`,
       admin_password_set_at: now,
       created_by_partner_id: partner.id,
-      created_at: now,
       updated_at: now,
     });
-    await repo.insertRelationship(trx, { customer_id: id, partner_id: partner.id, origin: 'created', indirect_reseller_id: reseller?.id ?? null, indirect_provider_id: null, created_at: now });
-    if (reseller) {
-      await repo.insertRelationship(trx, { customer_id: id, partner_id: reseller.id, origin: 'created', indirect_reseller_id: null, indirect_provider_id: partner.id, created_at: now });
-    }
+    await repo.insertRelationships(trx, [
+      { customer_id: id, partner_id: partner.id, origin: 'created', indirect_reseller_id: reseller?.id ?? null, indirect_provider_id: null, created_at: now },
+      ...(reseller ? [{ customer_id: id, partner_id: reseller.id, origin: 'created' as const, indirect_reseller_id: null, indirect_provider_id: partner.id, created_at: now }] : []),
+    ]);
     if (prepared.eligibility) {
       await repo.insertEligibilityValidation(trx, { id: ids.uuid(), customer_id: id, partner_id: partner.id, validation_type: prepared.eligibility.validationType, details: prepared.eligibility.details, validated_by_user_id: principal.user.id });
     }
-    const row = await repo.findVisibleCustomer(trx, partner.id, id);
-    const customer = toCustomer(row!);
-    await recordAudit(trx, ids, principal, { operationType: 'add_customer', resourceType: 'customer', resourceId: id, customerId: id, newValue: customer }, now);
+    // What findVisibleCustomer reads back for the creator, from what was just written: no round trip.
+    const customer = toCustomer({
+      ...row,
+      origin: 'created',
+      indirect_reseller_id: reseller?.id ?? null,
+      indirect_reseller_name: reseller?.name ?? null,
+      indirect_reseller_mpn_id: reseller?.mpnId ?? null,
+      indirect_provider_id: null,
+      indirect_provider_name: null,
+    });
+    await audit({ operationType: 'add_customer', resourceType: 'customer', resourceId: id, customerId: id, newValue: customer }, now);
     return { customer, userCredentials: { userName: 'admin', userPrincipalName: `admin@${details.domain}`, password } };
   }
 

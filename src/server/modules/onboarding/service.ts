@@ -6,7 +6,7 @@ import type { Db, Executor } from '#db/database.ts';
 import type { Clock, IdGenerator } from '#server/lib/adapters.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
-import { recordAudit } from '#server/modules/audit/repository.ts';
+import { auditBatch } from '#server/modules/audit/repository.ts';
 import type { AgreementsService } from '#server/modules/agreements/service.ts';
 import type { CustomersService } from '#server/modules/customers/service.ts';
 import type { DraftsService } from '#server/modules/drafts/service.ts';
@@ -33,14 +33,14 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
   /** Every check of a submission, reads only: one list of every wrong field. */
   async function check(executor: Executor, principal: Principal, body: OnboardingRequest) {
     const { partner } = principal.user;
-    const instance = await executor.selectFrom('cloud_instances').select(['agreement_required']).where('id', '=', partner.instanceId).executeTakeFirstOrThrow();
     const country = normalizeCountry(body.billingProfile.defaultAddress.country ?? '');
 
     const customer = await customers.prepareNew(executor, principal, body);
     const errors: FieldError[] = customer.ok ? [] : [...customer.errors];
 
     let agreement: Awaited<ReturnType<AgreementsService['prepare']>> | undefined;
-    if (instance.agreement_required) {
+    // The instance's setting comes with the caller (read with the token or session, this request).
+    if (partner.agreementRequired) {
       if (!body.agreement) {
         errors.push({ field: 'agreement', code: 'agreement_required', message: 'Confirm that the customer has accepted the Microsoft Customer Agreement, with the date and the signer.' });
       } else {
@@ -55,7 +55,7 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
       order = await orders.prepare(executor, { id: null, country, instanceId: partner.instanceId, indirectResellerId: null }, body);
       if (!order.ok) errors.push(...order.errors);
     }
-    return { instance, customer, agreement, order, errors, warnings: customer.ok ? customer.value.warnings : [] };
+    return { customer, agreement, order, errors, warnings: customer.ok ? customer.value.warnings : [] };
   }
 
   async function submitInTransaction(trx: Executor, principal: Principal, body: OnboardingRequest): Promise<OnboardingResponse> {
@@ -63,14 +63,17 @@ export function createOnboardingService({ db, ids, clock, idempotency, customers
     const { customer, agreement, order, errors } = await check(trx, principal, body);
     if (errors.length > 0 || !customer.ok) throw fieldErrorsError(errors);
 
-    const created = await customers.insertNew(trx, principal, customer.value);
+    // The audit records of every part go in together, in one statement at the end.
+    const audits = auditBatch(ids, principal);
+    const created = await customers.insertNew(trx, principal, customer.value, audits.audit);
     const customerId = created.customer.id;
-    const confirmation = agreement?.ok ? await agreements.record(trx, principal, customerId, agreement.value) : null;
+    const confirmation = agreement?.ok ? await agreements.record(trx, principal, customerId, agreement.value, audits.audit) : null;
     const placed = order?.ok
-      ? await orders.place(trx, principal, { id: customerId, country: created.customer.billingProfile.defaultAddress.country, instanceId: partner.instanceId, indirectResellerId: customer.value.reseller?.id ?? null }, order.value)
+      ? await orders.place(trx, principal, { id: customerId, country: created.customer.billingProfile.defaultAddress.country, instanceId: partner.instanceId, indirectResellerId: customer.value.reseller?.id ?? null }, order.value, audits.audit)
       : [];
     if (body.draftId) await drafts.completed(trx, principal, body.draftId);
-    await recordAudit(trx, ids, principal, { operationType: 'onboard_customer', resourceType: 'customer', resourceId: customerId, customerId, newValue: { orderId: placed[0]?.id ?? null, agreementId: confirmation?.id ?? null } }, clock.now());
+    await audits.audit({ operationType: 'onboard_customer', resourceType: 'customer', resourceId: customerId, customerId, newValue: { orderId: placed[0]?.id ?? null, agreementId: confirmation?.id ?? null } }, clock.now());
+    await audits.write(trx);
     return {
       customer: created.customer,
       agreement: confirmation,

@@ -7,15 +7,12 @@ export async function insertOrder(db: Executor, order: Insertable<OrdersTable>) 
   await db.insertInto('orders').values(order).execute();
 }
 
-export async function insertSubscription(db: Executor, subscription: Insertable<SubscriptionsTable>) {
-  await db.insertInto('subscriptions').values(subscription).execute();
+export async function insertSubscriptions(db: Executor, subscriptions: Insertable<SubscriptionsTable>[]) {
+  if (subscriptions.length > 0) await db.insertInto('subscriptions').values(subscriptions).execute();
 }
 
-export async function insertLineItem(
-  db: Executor,
-  item: Insertable<OrderLineItemsTable>,
-) {
-  await db.insertInto('order_line_items').values(item).execute();
+export async function insertLineItems(db: Executor, items: Insertable<OrderLineItemsTable>[]) {
+  if (items.length > 0) await db.insertInto('order_line_items').values(items).execute();
 }
 
 /** Licenses of each offer the customer already holds (any partner), for per-customer purchase limits. */

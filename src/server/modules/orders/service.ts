@@ -7,7 +7,7 @@ import type { Db, Executor } from '#db/database.ts';
 import type { Clock, IdGenerator } from '#server/lib/adapters.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
-import { recordAudit } from '#server/modules/audit/repository.ts';
+import { auditNow, type Audit } from '#server/modules/audit/repository.ts';
 import { findVisibleCustomer } from '#server/modules/customers/repository.ts';
 import { findOfferIds, findOffersForMarket, type OfferRow } from '#server/modules/offers/repository.ts';
 import * as repo from './repository.ts';
@@ -120,8 +120,11 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     const offerIds = [...new Set(input.lineItems.map((item) => item.offerId.trim()))];
     const sold = new Map((await findOffersForMarket(trx, customer.instanceId, customer.country, offerIds)).map((offer) => [offer.id, offer]));
     const prerequisites = [...new Set([...sold.values()].flatMap((offer) => offer.prerequisite_offer_ids))];
-    // The prerequisites' names come with this lookup, for the add-on message.
-    const known = new Map((await findOfferIds(trx, customer.instanceId, [...new Set([...offerIds, ...prerequisites])])).map((offer) => [offer.id, offer]));
+    // Whether the other offers (not sold here, or prerequisites) exist at all, with their names for the
+    // add-on message; the offers sold here are known already.
+    const known = new Map<string, { id: string; name: string; active: boolean }>([...sold.values()].map((offer) => [offer.id, offer]));
+    const unknown = [...new Set([...offerIds, ...prerequisites])].filter((id) => !sold.has(id));
+    for (const offer of await findOfferIds(trx, customer.instanceId, unknown)) known.set(offer.id, offer);
     const held = customer.id ? await repo.heldQuantities(trx, customer.id, [...offerIds, ...prerequisites]) : new Map<string, number>();
     const orderedTotals = new Map<string, number>();
     const items: PreparedItem[] = [];
@@ -202,25 +205,30 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     return { ok: true, value: { currency: [...currencies][0] ?? 'USD', orders: ordersByBillingCycle(items) } };
   }
 
-  /** Writes the orders (one per billing cycle), a subscription per line item, and the audit records. */
-  async function place(trx: Executor, principal: Principal, customer: ExistingCustomer, prepared: PreparedOrder): Promise<Order[]> {
+  /**
+   * Writes the orders (one per billing cycle), a subscription per line item, and the audit records (to
+   * `audit`: at once, or in the caller's batch).
+   */
+  async function place(trx: Executor, principal: Principal, customer: ExistingCustomer, prepared: PreparedOrder, audit: Audit = auditNow(trx, ids, principal)): Promise<Order[]> {
     const placed: Order[] = [];
-    for (const group of prepared.orders) placed.push(await placeOne(trx, principal, customer, prepared.currency, group));
+    for (const group of prepared.orders) placed.push(await placeOne(trx, principal, customer, prepared.currency, group, audit));
     return placed;
   }
 
-  async function placeOne(trx: Executor, principal: Principal, customer: ExistingCustomer, currency: string, group: PreparedOrder['orders'][number]): Promise<Order> {
+  /** One order: its row, then its subscriptions and its lines, each in one statement. */
+  async function placeOne(trx: Executor, principal: Principal, customer: ExistingCustomer, currency: string, group: PreparedOrder['orders'][number], audit: Audit): Promise<Order> {
     const now = clock.now();
-    const orderId = ids.uuid();
     const partnerId = principal.user.partner.id;
-    await repo.insertOrder(trx, { id: orderId, customer_id: customer.id, partner_id: partnerId, billing_cycle: group.billingCycle, status: 'completed', currency, created_by_user_id: principal.user.id, created_at: now });
-    for (const item of group.items) {
-      const subscriptionId = ids.uuid();
-      await repo.insertSubscription(trx, {
+    const order = { id: ids.uuid(), customer_id: customer.id, partner_id: partnerId, billing_cycle: group.billingCycle, status: 'completed' as const, currency, created_by_user_id: principal.user.id, created_at: now };
+    const lines = group.items.map((item) => ({ item, subscriptionId: ids.uuid() }));
+    await repo.insertOrder(trx, order);
+    await repo.insertSubscriptions(
+      trx,
+      lines.map(({ item, subscriptionId }) => ({
         id: subscriptionId,
         customer_id: customer.id,
         partner_id: partnerId,
-        order_id: orderId,
+        order_id: order.id,
         offer_id: item.offer.id,
         friendly_name: item.friendlyName ?? item.offer.name,
         quantity: item.quantity,
@@ -234,12 +242,25 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         effective_start_date: now,
         commitment_end_date: termEnd(now, item.termDuration),
         created_at: now,
-      });
-      await repo.insertLineItem(trx, { order_id: orderId, line_item_number: item.lineItemNumber, offer_id: item.offer.id, quantity: item.quantity, friendly_name: item.friendlyName, partner_id_on_record: item.partnerIdOnRecord, subscription_id: subscriptionId, term_duration: item.termDuration });
-    }
-    const [order] = await repo.listOrders(trx, customer.id, { partnerId, providerId: null }, orderId);
-    const result = toOrder(order!);
-    await recordAudit(trx, ids, principal, { operationType: 'create_order', resourceType: 'order', resourceId: orderId, customerId: customer.id, newValue: result }, now);
+      })),
+    );
+    const lineItems = lines.map(({ item, subscriptionId }) => ({
+      order_id: order.id,
+      line_item_number: item.lineItemNumber,
+      offer_id: item.offer.id,
+      quantity: item.quantity,
+      friendly_name: item.friendlyName,
+      partner_id_on_record: item.partnerIdOnRecord,
+      subscription_id: subscriptionId,
+      term_duration: item.termDuration,
+    }));
+    await repo.insertLineItems(trx, lineItems);
+    // What repo.listOrders reads back (lines by number, with their offer's name), from what was just written.
+    const result = toOrder({
+      ...order,
+      lineItems: lineItems.map((line, index) => ({ ...line, offer_name: lines[index]!.item.offer.name })).sort((a, b) => a.line_item_number - b.line_item_number),
+    });
+    await audit({ operationType: 'create_order', resourceType: 'order', resourceId: order.id, customerId: customer.id, newValue: result }, now);
     return result;
   }
 
