@@ -22,7 +22,8 @@ export function routeCollector() {
           method,
           url: route.url,
           schema: route.schema,
-          isPublic: route.config?.auth === 'public',
+          // `optional` (sign-out) answers anyone too; a caller with a session must send its CSRF token.
+          isPublic: route.config?.auth === 'public' || route.config?.auth === 'optional',
           params: [...route.url.matchAll(/:(\w+)|\*/g)].map((match) => match[1] ?? '*'),
         });
       }

@@ -186,7 +186,7 @@ describe('a corpus of malformed requests against every route', { timeout: 180_00
     expect(await problemsOf(attempts)).toEqual([]);
   });
 
-  it.fails('answers bodies nested 5,000 and 10,000 levels deep with a 400 in the error shape (helper edge: the depth limit)', async () => {
+  it('answers bodies nested 5,000 and 10,000 levels deep with a 400 in the error shape (helper edge: the depth limit)', async () => {
     const targets = withBody().filter(({ route }) => ['POST /v1/onboardings', 'POST /v1/onboardings/drafts'].includes(routeKey(route)));
     const attempts = targets.flatMap((seed) => deepBodies.map((payload) => ({ ...asAttempt(seed), headers: { 'content-type': 'application/json' }, payload })));
     expect(await problemsOf(attempts)).toEqual([]);
@@ -213,7 +213,7 @@ describe('a corpus of malformed requests against every route', { timeout: 180_00
     expect(await problemsOf(attempts)).toEqual([]);
   });
 
-  it.fails("answers a malformed %-escape or an overlong path parameter in the error shape (helper edge: Fastify's own errors)", async () => {
+  it("answers a malformed %-escape or an overlong path parameter in the error shape (helper edge: Fastify's own errors)", async () => {
     const seed = seeds.find(({ route }) => routeKey(route) === 'GET /v1/customers/:customerId')!;
     const attempts = ['%', '%ED%A0%80', '%C0%AF', 'x'.repeat(5000)].map((raw) => ({ ...asAttempt(seed), url: withParam(seed.route, seed.sample.url, 0, raw) }));
     expect(await problemsOf(attempts, { strict: true })).toEqual([]);

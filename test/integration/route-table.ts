@@ -27,6 +27,8 @@ export interface World {
   subscriptionId: string;
   offerId: string;
   templateId: string;
+  /** A relationship invitation of the partner's (an id of none where relationship requests are off). */
+  invitationId: string;
 }
 
 export interface SampleContext {
@@ -41,12 +43,17 @@ export interface SampleContext {
 export interface Sample { url: string; payload?: unknown; headers?: Headers }
 
 /** What a path parameter names: a resource of the caller's partner (or user), or a value anyone may ask about. */
-export type ParamKind = 'customer' | 'order' | 'subscription' | 'draft' | 'token' | 'value';
+export type ParamKind = 'customer' | 'order' | 'subscription' | 'draft' | 'token' | 'invitation' | 'value';
 
 export interface RouteEntry {
-  /** The SPEC §1 action the route needs; `signed_in`: any signed-in user (for itself); `public`: anyone. */
-  action: Action | 'signed_in' | 'public';
+  /**
+   * The SPEC §1 action the route needs; `signed_in`: any signed-in user (for itself); `public`: anyone;
+   * `tenant`: the customer admin's side (public to partners' credentials; a 4xx without its own session or a real link).
+   */
+  action: Action | 'signed_in' | 'public' | 'tenant';
   params?: Record<string, ParamKind>;
+  /** Only a US Government customer takes it: elsewhere whoever may is told 403002. */
+  usgovOnly?: true;
   sample(context: SampleContext): Sample | Promise<Sample>;
 }
 
@@ -64,6 +71,8 @@ function newOnboarding(world: World) {
 }
 const customer = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/customers/${world.customerId}${path}` });
 const CUSTOMER = { customerId: 'customer' } as const;
+const invitation = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/relationshipinvitations/${world.invitationId}${path}` });
+const INVITATION = { invitationId: 'invitation' } as const;
 
 export const routeTable: Record<string, RouteEntry> = {
   'GET /healthz': { action: 'public', sample: () => ({ url: '/healthz' }) },
@@ -86,6 +95,25 @@ export const routeTable: Record<string, RouteEntry> = {
   'POST /v1/customers/:customerId/adminpasswordresets': { action: 'customers.edit', params: CUSTOMER, sample: customer('/adminpasswordresets') },
   'GET /v1/customers/:customerId': { action: 'customers.view', params: CUSTOMER, sample: customer() },
   'GET /v1/customers/:customerId/eligibility': { action: 'customers.view', params: CUSTOMER, sample: customer('/eligibility') },
+  'POST /v1/customers/:customerId/eligibility': { action: 'customers.add', params: CUSTOMER, usgovOnly: true, sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/eligibility`, payload: eligibility }) },
+
+  'POST /v1/relationshipinvitations': { action: 'relationships.request', sample: () => ({ url: '/v1/relationshipinvitations', payload: { recipientName: 'Robin Admin', recipientEmail: 'robin@customer.example' } }) },
+  'GET /v1/relationshipinvitations': { action: 'relationships.request', sample: () => ({ url: '/v1/relationshipinvitations?size=5' }) },
+  'GET /v1/relationshipinvitations/:invitationId': { action: 'relationships.request', params: INVITATION, sample: invitation() },
+  'POST /v1/relationshipinvitations/:invitationId/resend': { action: 'relationships.request', params: INVITATION, sample: invitation('/resend') },
+  'POST /v1/relationshipinvitations/:invitationId/revoke': { action: 'relationships.request', params: INVITATION, sample: invitation('/revoke') },
+  'GET /v1/auditrecords': { action: 'audit.view', sample: () => ({ url: '/v1/auditrecords?size=5' }) },
+  'GET /v1/auditrecords/export': { action: 'audit.view', sample: () => ({ url: '/v1/auditrecords/export' }) },
+
+  'POST /api/tenant/session': { action: 'tenant', sample: () => ({ url: '/api/tenant/session', payload: { userPrincipalName: 'admin@nobody.onmicrosoft.com', password: 'Not-the-password-1' } }) },
+  'GET /api/tenant/session': { action: 'tenant', sample: () => ({ url: '/api/tenant/session' }) },
+  'DELETE /api/tenant/session': { action: 'tenant', sample: () => ({ url: '/api/tenant/session' }) },
+  'POST /api/tenant/password': { action: 'tenant', sample: () => ({ url: '/api/tenant/password', payload: { currentPassword: 'Old-password-1', newPassword: 'New-password-1' } }) },
+  'POST /api/tenant/requests/view': { action: 'tenant', sample: ({ world }) => ({ url: '/api/tenant/requests/view', payload: { code: world.partnerId } }) },
+  'POST /api/tenant/requests/accept': { action: 'tenant', sample: () => ({ url: '/api/tenant/requests/accept', payload: { token: 'pdinv_none' } }) },
+  'POST /api/tenant/requests/decline': { action: 'tenant', sample: () => ({ url: '/api/tenant/requests/decline', payload: { token: 'pdinv_none' } }) },
+  'GET /api/tenant/partners': { action: 'tenant', sample: () => ({ url: '/api/tenant/partners' }) },
+  'DELETE /api/tenant/partners/:partnerId': { action: 'tenant', params: { partnerId: 'value' }, sample: ({ world }) => ({ url: `/api/tenant/partners/${world.partnerId}` }) },
 
   'GET /v1/relationships': { action: 'customers.view', sample: () => ({ url: '/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf' }) },
   'HEAD /v1/domains/:domain': { action: 'signed_in', params: { domain: 'value' }, sample: ({ world }) => ({ url: `/v1/domains/${world.domain}` }) },
@@ -137,7 +165,7 @@ export const routeTable: Record<string, RouteEntry> = {
 };
 
 /** The API documentation's own routes (@fastify/swagger-ui): whatever it adds is served as the plugin decides. */
-const docsEntry: RouteEntry = { action: 'signed_in', sample: () => ({ url: '/docs/json' }) };
+const docsEntry: RouteEntry = { action: 'public', sample: () => ({ url: '/docs/json' }) };
 
 /** The table's entry for a route; Fastify's automatic HEAD of a GET is that GET's. Undefined: not classified. */
 export function entryOf(route: Pick<RouteInfo, 'method' | 'url'>, routes: readonly Pick<RouteInfo, 'method' | 'url'>[]): RouteEntry | undefined {
@@ -179,11 +207,20 @@ export async function buildWorld(t: TestApp, standing: Standing, templates: Reco
       .values({ id: randomUUID(), customer_id: created.id, template_id: templateId, agreement_type: 'MicrosoftCustomerAgreement', signer_first_name: 'Dana', signer_last_name: 'Whitfield', signer_email: 'dana@signer.example', date_agreed: new Date(`${today()}T00:00:00Z`), partner_id: partner.id, confirmed_by_user_id: owner.id })
       .execute();
   }
+  if (standing.instance === 'usgov') {
+    // A US Government customer orders only once its eligibility is recorded (SPEC §8).
+    await t.db
+      .insertInto('customer_eligibility_validations')
+      .values({ id: randomUUID(), customer_id: created.id, partner_id: partner.id, validation_type: eligibility.validationType, details: eligibility.details, validated_by_user_id: owner.id })
+      .execute();
+  }
   const offer = await createOffer(t.db, { instance: standing.instance, ...(standing.instance === 'usgov' ? { category: 'government' as const } : {}) });
   const order = await api(t, owner.headers).post(`/v1/customers/${created.id}/orders`, { lineItems: [{ offerId: offer.id, quantity: 1 }] });
   if (order.statusCode !== 201) throw new Error(`the world's order failed: ${order.statusCode} ${order.body}`);
   const { id: orderId, lineItems } = order.json<{ id: string; lineItems: { subscriptionId: string }[] }>();
-  return { standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId };
+  const invited = await api(t, owner.headers).post('/v1/relationshipinvitations', { recipientName: 'Robin Admin', recipientEmail: 'robin@customer.example' });
+  const invitationId = invited.statusCode === 201 ? invited.json<{ id: string }>().id : randomUUID();
+  return { standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId };
 }
 
 /** A draft and a token of `user`'s own, made through the API; a random id when the user may not have one. */

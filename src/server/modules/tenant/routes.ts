@@ -24,10 +24,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * a write must carry the session's X-CSRF-Token.
  */
 export const tenantRoutes: FastifyPluginAsyncZod<{ tenant: TenantService; cookieSecure: boolean }> = async (app, { tenant, cookieSecure }) => {
-  app.addHook('onRoute', (route) => {
-    route.config = { ...route.config, auth: 'public' };
-  });
-
   async function admin(request: FastifyRequest): Promise<TenantPrincipal> {
     const cookie = request.cookies[TENANT_SESSION_COOKIE];
     const principal = cookie ? await tenant.authenticate(cookie) : undefined;
@@ -39,6 +35,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ tenant: TenantService; cookie
   }
 
   app.post('/api/tenant/session', {
+    config: { auth: 'public' },
     schema: { tags: ['tenant'], summary: "Sign in as a customer's global admin (admin@<domain>)", body: tenantSignInRequestSchema, response: { 200: tenantSessionSchema, ...errors } },
   }, async (request, reply) => {
     const { token, session } = await tenant.signIn(request.body.userPrincipalName, request.body.password, request.ip);
@@ -47,10 +44,12 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ tenant: TenantService; cookie
   });
 
   app.get('/api/tenant/session', {
+    config: { auth: 'public' },
     schema: { tags: ['tenant'], summary: "The signed-in customer admin, and whether its password must be changed", response: { 200: tenantSessionSchema, ...errors } },
   }, async (request) => tenant.session(await admin(request)));
 
   app.delete('/api/tenant/session', {
+    config: { auth: 'public' },
     schema: { tags: ['tenant'], summary: 'Sign the customer admin out', response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     await tenant.signOut(await admin(request));
@@ -59,18 +58,22 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ tenant: TenantService; cookie
   });
 
   app.post('/api/tenant/password', {
+    config: { auth: 'public' },
     schema: { tags: ['tenant'], summary: "Change the customer admin's password (required after a temporary one)", body: tenantPasswordChangeSchema, response: { 200: tenantSessionSchema, ...errors } },
   }, async (request) => tenant.changePassword(await admin(request), request.body.currentPassword, request.body.newPassword));
 
   app.post('/api/tenant/requests/view', {
+    config: { auth: 'public' },
     schema: { tags: ['tenant'], summary: 'Who asks for a relationship, and whether the link can still be answered (the link is the secret: no sign-in)', body: tenantRequestRefSchema, response: { 200: tenantRequestViewSchema, ...errors } },
   }, async (request) => tenant.view(request.body));
 
   app.post('/api/tenant/requests/accept', {
+    config: { auth: 'public' },
     schema: { tags: ['tenant'], summary: 'Accept a relationship request: the partner (and the other tier it names) has the customer at once', body: tenantRequestRefSchema, response: { 200: z.object({ partners: z.array(z.guid()) }), ...errors } },
   }, async (request) => tenant.accept(await admin(request), request.body));
 
   app.post('/api/tenant/requests/decline', {
+    config: { auth: 'public' },
     schema: { tags: ['tenant'], summary: 'Decline a personal invitation', body: z.object({ token: z.string().min(1).max(200) }), response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     await tenant.decline(await admin(request), request.body);
@@ -78,6 +81,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ tenant: TenantService; cookie
   });
 
   app.get('/api/tenant/partners', {
+    config: { auth: 'public' },
     schema: { tags: ['tenant'], summary: "The customer's partners", response: { 200: tenantPartnerListSchema, ...errors } },
   }, async (request) => {
     const items = await tenant.partners(await admin(request));
@@ -85,6 +89,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ tenant: TenantService; cookie
   });
 
   app.delete('/api/tenant/partners/:partnerId', {
+    config: { auth: 'public' },
     schema: { tags: ['tenant'], summary: 'Remove a partner: it loses access to the customer at once (audited)', params: z.object({ partnerId: z.guid('partnerId must be a GUID') }), response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     await tenant.removePartner(await admin(request), request.params.partnerId);
