@@ -13,6 +13,7 @@ import { domainPrefixErrorCodes } from './customer/domain-prefix.ts';
 import { emailErrorCodes } from './customer/email.ts';
 import { personNameErrorCodes } from './customer/person-name.ts';
 import { phoneErrorCodes } from './customer/phone.ts';
+import { plainTextErrorCodes } from './customer/plain-text.ts';
 import { quantityErrorCodes } from './customer/quantity.ts';
 export { validatePrerequisites, type PrerequisiteCheck } from './customer/add-on.ts';
 import { registrationNumberErrorCodes } from './customer/registration-number.ts';
@@ -61,6 +62,7 @@ export {
   type PostalAddress,
 } from './customer/address.ts';
 export { checkPhone } from './customer/phone.ts';
+export { plainTextErrors, type TextField } from './customer/plain-text.ts';
 export { checkRegistrationNumber } from './customer/registration-number.ts';
 export { checkCulture, checkCultureAndLanguage, checkLanguage } from './customer/culture.ts';
 export { EARLIEST_AGREEMENT_DATE, checkAgreementDate } from './customer/agreement-date.ts';
@@ -92,5 +94,6 @@ export const customerFieldErrorCodes = [
   ...agreementDateErrorCodes,
   ...quantityErrorCodes,
   ...addOnErrorCodes,
+  ...plainTextErrorCodes,
 ] as const;
 export type CustomerFieldErrorCode = (typeof customerFieldErrorCodes)[number];

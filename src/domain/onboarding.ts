@@ -5,6 +5,7 @@
  */
 import { getCountryRules, normalizeCountry } from './countries/country-rules.ts';
 import type { FieldError } from './errors.ts';
+import { plainTextErrors, withPlainTextErrors, type TextField } from './customer/plain-text.ts';
 import {
   checkAgreementDate,
   checkCultureAndLanguage,
@@ -78,15 +79,55 @@ const P = {
   address: 'billingProfile.defaultAddress',
 } as const;
 
+/**
+ * Partner Center takes the company name from the billing profile; the company profile's is a fallback.
+ * An error is reported where the name checked came from, and a missing name where it belongs.
+ */
+function companyNameOf(input: CustomerDetailsInput): { field: string; value: string | null | undefined } {
+  const fromCompanyProfile = input.billingProfile.companyName == null && input.companyProfile.companyName != null;
+  return { field: fromCompanyProfile ? 'companyProfile.companyName' : P.companyName, value: input.billingProfile.companyName ?? input.companyProfile.companyName };
+}
+
+/** Every text field of a new customer, for the odd-character rule (#domain/text.ts). */
+function customerTextFields(input: CustomerDetailsInput): TextField[] {
+  const address = input.billingProfile.defaultAddress;
+  const at = (name: keyof typeof address) => `${P.address}.${name}`;
+  const companyName = companyNameOf(input);
+  return [
+    { field: companyName.field, label: 'the company name', value: companyName.value, kind: 'line' },
+    { field: P.domain, label: 'the domain', value: input.companyProfile.domain, kind: 'code' },
+    { field: P.registration, label: 'the registration number', value: input.companyProfile.organizationRegistrationNumber, kind: 'code' },
+    { field: P.email, label: 'the email address', value: input.billingProfile.email, kind: 'code' },
+    { field: at('firstName'), label: 'the first name', value: address.firstName, kind: 'line' },
+    { field: at('lastName'), label: 'the last name', value: address.lastName, kind: 'line' },
+    { field: at('addressLine1'), label: 'address line 1', value: address.addressLine1, kind: 'line' },
+    { field: at('addressLine2'), label: 'address line 2', value: address.addressLine2, kind: 'line' },
+    { field: at('addressLine3'), label: 'address line 3', value: address.addressLine3, kind: 'line' },
+    { field: at('city'), label: 'the city', value: address.city, kind: 'line' },
+    { field: at('state'), label: 'the state or province', value: address.state, kind: 'line' },
+    { field: at('postalCode'), label: 'the postal code', value: address.postalCode, kind: 'code' },
+    { field: at('phoneNumber'), label: 'the phone number', value: address.phoneNumber, kind: 'code' },
+  ];
+}
+
+/** A check whose fields holding an odd character (bidi controls, invisible, control characters, line breaks) fail with that alone. */
+function refusingOddText<T>(checked: Checked<T>, fields: TextField[]): Checked<T> {
+  const textErrors = plainTextErrors(fields);
+  if (textErrors.length === 0) return checked;
+  return { ok: false, errors: withPlainTextErrors(checked.ok ? [] : checked.errors, textErrors), warnings: checked.warnings };
+}
+
 /** Checks every field of a new customer; the values returned are normalised for storage. */
 export function checkCustomerDetails(input: CustomerDetailsInput, context: CustomerRulesContext): Checked<CustomerDetails> {
+  return refusingOddText(checkCustomerFields(input, context), customerTextFields(input));
+}
+
+function checkCustomerFields(input: CustomerDetailsInput, context: CustomerRulesContext): Checked<CustomerDetails> {
   const address = input.billingProfile.defaultAddress;
   const errors: FieldError[] = [];
 
-  // Partner Center takes the company name from the billing profile; the company profile's is a fallback.
-  // An error is reported where the name checked came from, and a missing name where it belongs.
-  const companyNameField = input.billingProfile.companyName == null && input.companyProfile.companyName != null ? 'companyProfile.companyName' : P.companyName;
-  const company = validateCompanyName(input.billingProfile.companyName ?? input.companyProfile.companyName, companyNameField);
+  const companyName = companyNameOf(input);
+  const company = validateCompanyName(companyName.value, companyName.field);
   errors.push(...company.errors);
 
   const domain = resolveDomain(input.companyProfile.domain, context.domainSuffix, P.domain);
@@ -152,6 +193,20 @@ export interface Signer { firstName: string; lastName: string; email: string; ph
  * country (any valid international number otherwise).
  */
 export function checkAgreementConfirmation(
+  input: { dateAgreed: string; primaryContact: SignerInput },
+  options: { now: Date; country?: string | undefined; fieldPrefix: string },
+): Checked<{ dateAgreed: Date; signer: Signer }> {
+  const at = (name: string) => (options.fieldPrefix ? `${options.fieldPrefix}.${name}` : name);
+  const contact = input.primaryContact;
+  return refusingOddText(checkSigner(input, options), [
+    { field: at('primaryContact.firstName'), label: "the signer's first name", value: contact.firstName, kind: 'line' },
+    { field: at('primaryContact.lastName'), label: "the signer's last name", value: contact.lastName, kind: 'line' },
+    { field: at('primaryContact.email'), label: "the signer's email address", value: contact.email, kind: 'code' },
+    { field: at('primaryContact.phoneNumber'), label: "the signer's phone number", value: contact.phoneNumber, kind: 'code' },
+  ]);
+}
+
+function checkSigner(
   input: { dateAgreed: string; primaryContact: SignerInput },
   options: { now: Date; country?: string | undefined; fieldPrefix: string },
 ): Checked<{ dateAgreed: Date; signer: Signer }> {

@@ -52,7 +52,7 @@ export async function loadKeyring(db: Db, config: Pick<Config, 'encryptionKeys' 
   return ring;
 }
 
-/** Where versions before 0.2 kept the key, in the database itself. */
+/** Where earlier versions kept the key: in the database itself. */
 const LEGACY_KEY_SETTING = 'encryption_key';
 
 async function assertOpensStoredAnswers(db: Db, ring: Keyring, config: Pick<Config, 'encryptionKeys' | 'keyFile'>, now: Date) {

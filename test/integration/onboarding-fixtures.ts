@@ -10,7 +10,7 @@ import type { Role } from '#contracts/auth.ts';
 import type { Executor } from '#db/database.ts';
 import type { OfferCategory } from '#db/schema.ts';
 import { bearerFor, createPartner, createUser, type FactoryPartner } from '#test/factories.ts';
-import type { TestApp } from '#test/helpers/app.ts';
+import { createTestApp, type TestApp } from '#test/helpers/app.ts';
 
 export const unique = () => randomBytes(4).toString('hex');
 
@@ -43,6 +43,13 @@ export async function newCaller(
   });
   const user = await createUser(t.db, { partnerId: partner.id, roles: options.roles ?? ['admin_agent'] });
   return { partner, user, headers: await bearerFor(t, user.email), emailDomain };
+}
+
+/** A test app with the latest Customer Agreement template and one caller (an admin agent of a direct partner). */
+export async function appWithCaller(): Promise<{ t: TestApp; caller: Caller }> {
+  const t = await createTestApp();
+  await createTemplate(t.db);
+  return { t, caller: await newCaller(t) };
 }
 
 /** Another user of an existing partner, with its own bearer header. */

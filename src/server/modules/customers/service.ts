@@ -1,7 +1,7 @@
 import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
-import type { RuleResult } from '#domain/customer-rules.ts';
+import { plainTextErrors, type RuleResult } from '#domain/customer-rules.ts';
 import { unstorableText } from '#domain/text.ts';
 import { assertAllowed, assertCan, can } from '#domain/roles.ts';
 import { customerFilterSchema, customerSorts, type Customer, type CustomerCriteriaQuery, type EligibilityValidation } from '#contracts/customers.ts';
@@ -123,6 +123,8 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
     if (!eligibility) {
       return { ok: false, errors: [{ field: 'eligibility', code: 'eligibility_required', message: 'Record how the customer is eligible for the US Government cloud (a government entity, or regulated data).' }] };
     }
+    const textErrors = plainTextErrors([{ field: 'eligibility.details', label: 'the eligibility details', value: eligibility.details, kind: 'multiline' }]);
+    if (textErrors.length > 0) return { ok: false, errors: textErrors };
     return { ok: true, value: { validationType: eligibility.validationType, details: eligibility.details.trim() } };
   }
 

@@ -280,6 +280,10 @@ export const onboardingZhTW: Messages['onboarding'] = {
     offer_not_sold_in_country: '客戶所在的國家/地區沒有銷售此供應項目。',
     billing_cycle_not_supported: '此供應項目不支援這種計費方式。',
     term_not_offered: '此供應項目沒有這個期限。',
+    text_line_break: '請寫成一行：移除換行字元。',
+    text_control_character: '請移除控制字元：它不是文字。',
+    text_bidi_control: '請移除看不見的文字方向控制字元：它會讓文字顯示的順序與儲存的不同。',
+    text_invisible_character: '請移除看不見的字元 (例如零寬度空格)：它會讓文字與輸入的相同文字不一致。',
     too_big: '最多只能有 {{maximum}} 個字元。',
     invalid_type: '請輸入值。',
     // Issue 7: an add-on ordered without the offer it builds on.
