@@ -99,6 +99,7 @@ describe('answers Fastify gives of its own are in the error shape', () => {
       const response = await t.app.inject({ method: 'GET', url, headers });
       expect(response.statusCode, url).toBe(400);
       expect(response.json(), url).toMatchObject({ code: 3000, source: 'Partnerdesk', description: expect.stringContaining('address'), errors: [{ field: 'url' }] });
+      expect(response.headers, url).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
     }
   });
 

@@ -88,6 +88,8 @@ function edgeError(error: FastifyError, request: FastifyRequest): DomainError | 
 /** Errors Fastify meets before a route is chosen (an address that does not decode, a parameter too long): Fastify's `frameworkErrors`. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const edge = edgeError(error, request) ?? new DomainError('invalid_input', error.message);
+  // No route, so no hooks: the headers every answer gets from security-headers.ts that matter for an error.
+  reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
   return sendDomainError(edge, request, reply);
 }
 
