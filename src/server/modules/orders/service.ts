@@ -277,6 +277,12 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     };
   }
 
+  /** A customer whose orders and subscriptions the caller may read: the role first (SPEC §1), then its scope. */
+  function viewableCustomer(principal: Principal, customerId: string) {
+    assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
+    return visibleCustomer(db, principal, customerId);
+  }
+
   return {
     prepare,
     place,
@@ -309,28 +315,24 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     },
 
     async list(principal: Principal, customerId: string) {
-      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
-      const { scope } = await visibleCustomer(db, principal, customerId);
+      const { scope } = await viewableCustomer(principal, customerId);
       return (await repo.listOrders(db, customerId, scope)).map(toOrder);
     },
 
     async get(principal: Principal, customerId: string, orderId: string) {
-      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
-      const { scope } = await visibleCustomer(db, principal, customerId);
+      const { scope } = await viewableCustomer(principal, customerId);
       const [order] = await repo.listOrders(db, customerId, scope, orderId);
       if (!order) throw new DomainError('not_found', `There is no order ${orderId} for this customer.`);
       return toOrder(order);
     },
 
     async listSubscriptions(principal: Principal, customerId: string) {
-      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
-      const { scope } = await visibleCustomer(db, principal, customerId);
+      const { scope } = await viewableCustomer(principal, customerId);
       return (await repo.listSubscriptions(db, customerId, scope)).map(toSubscription);
     },
 
     async getSubscription(principal: Principal, customerId: string, subscriptionId: string) {
-      assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
-      const { scope } = await visibleCustomer(db, principal, customerId);
+      const { scope } = await viewableCustomer(principal, customerId);
       const [row] = await repo.listSubscriptions(db, customerId, scope, subscriptionId);
       if (!row) throw new DomainError('not_found', `There is no subscription ${subscriptionId} for this customer.`);
       return toSubscription(row);
