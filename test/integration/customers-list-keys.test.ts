@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '#test/helpers/app.ts';
 import { bearerFor, createCustomer, createPartner, createUser } from '#test/factories.ts';
+import { createTestDatabase } from '#test/helpers/db.ts';
+import { listMigrations, migrate } from '#db/migrate.ts';
 
 // The list reads each relationship's copy of its customer's name, domain, date and country (migration
 // 0007, for lists of a million customers): these tests hold the copies to the customers they come from.
@@ -79,5 +81,24 @@ describe('the customers list follows its customers', () => {
     await sql`update customer_relationships set state = 'terminated' where customer_id = ${gone.id}::uuid`.execute(t.db);
     expect(await names(partner)).toEqual(['Kept Co', 'Kept Too']);
     expect(await countries(partner)).toEqual(['US']);
+  });
+});
+
+describe('migration 0007', () => {
+  it('gives the relationships of a database that had customers before it their keys', async () => {
+    const database = await createTestDatabase({ migrated: false });
+    try {
+      const before = listMigrations().filter((m) => m.name < '0007');
+      await database.runScript('create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())');
+      for (const m of before) await database.runScript(`begin; ${m.sql}; insert into schema_migrations (name) values ('${m.name}'); commit;`);
+      const partner = await createPartner(database.db);
+      const customer = await createCustomer(database.db, { partnerIds: [partner.id], companyName: 'Older Customer', country: 'TW' });
+      expect((await migrate(database)).applied).toContain('0007_benchscale_customer_list_keys');
+      const row = await database.db.selectFrom('customer_relationships').selectAll().where('customer_id', '=', customer.id).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ customer_name_key: 'older customer', customer_domain: customer.domain, customer_country: 'TW' });
+      expect(row.customer_created_at).toBeInstanceOf(Date);
+    } finally {
+      await database.close();
+    }
   });
 });

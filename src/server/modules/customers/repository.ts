@@ -38,13 +38,11 @@ function visibleRelationships(db: Executor, partnerId: string) {
     );
 }
 
+/** An indirect reseller's own relationship names its provider; the reseller is then the partner itself. */
+const resellerOf = sql<string | null>`coalesce(cr.indirect_reseller_id, case when cr.indirect_provider_id is not null then cr.partner_id end)`;
+
 function visibleCustomers(db: Executor, partnerId: string) {
   return visibleRelationships(db, partnerId)
-    // An indirect reseller's own relationship names its provider; the reseller is then the partner itself.
-    .leftJoin('partner_organizations as reseller', (join) =>
-      join.on('reseller.id', '=', sql<string>`coalesce(cr.indirect_reseller_id, case when cr.indirect_provider_id is not null then cr.partner_id end)`),
-    )
-    .leftJoin('partner_organizations as provider', 'provider.id', 'cr.indirect_provider_id')
     .select([
       'c.id',
       'c.commerce_id',
@@ -67,11 +65,14 @@ function visibleCustomers(db: Executor, partnerId: string) {
       'c.phone_number',
       'c.created_at',
       'cr.origin',
-      'reseller.id as indirect_reseller_id',
-      'reseller.name as indirect_reseller_name',
-      'reseller.mpn_id as indirect_reseller_mpn_id',
       'cr.indirect_provider_id',
-      'provider.name as indirect_provider_name',
+    ])
+    // The partners' names by primary key, row by row: a page's rows, whatever the planner guesses of their number.
+    .select((eb) => [
+      resellerOf.as('indirect_reseller_id'),
+      eb.selectFrom('partner_organizations as r').select('r.name').where('r.id', '=', resellerOf).as('indirect_reseller_name'),
+      eb.selectFrom('partner_organizations as r').select('r.mpn_id').where('r.id', '=', resellerOf).as('indirect_reseller_mpn_id'),
+      eb.selectFrom('partner_organizations as p').select('p.name').whereRef('p.id', '=', 'cr.indirect_provider_id').as('indirect_provider_name'),
     ]);
 }
 
@@ -83,10 +84,10 @@ export async function findVisibleCustomer(db: Executor, partnerId: string, custo
 
 /**
  * One page of the customers matching `criteria`, in its sort order with ties broken by id; keyset,
- * never OFFSET, so page 10,000 costs what page 1 does. The orders and the prefix filters read the
- * relationship's copy of its customer's keys (migration 0007), by indexes that lead with the partner:
- * a page costs a page, for a partner of ten customers or of half a million, read backwards for
- * descending; `contains` is served by the pg_trgm GIN indexes of customers.
+ * never OFFSET, so page 10,000 costs what page 1 does. The page is chosen first, from the relationship's
+ * copy of its customer's keys (migration 0007) by indexes that lead with the partner, then only its rows
+ * are read whole: a page costs a page, for a partner of ten customers or of half a million (read
+ * backwards for descending). `contains` is served by the pg_trgm GIN indexes of customers.
  */
 export async function listVisibleCustomers(db: Executor, partnerId: string, criteria: CustomerListCriteria, page: CustomerPage) {
   return visibleCustomersPage(db, partnerId, criteria, page).execute();
@@ -98,37 +99,51 @@ export interface CustomerPage { limit: number; after?: CustomerCursor | undefine
 export function visibleCustomersPage(db: Executor, partnerId: string, criteria: CustomerListCriteria, page: CustomerPage) {
   const byName = criteria.sort === 'companyName' || criteria.sort === '-companyName';
   const descending = criteria.sort.startsWith('-');
-  const column = byName ? sql`cr.customer_name_key` : sql`cr.customer_created_at`;
-  const sortKey = byName
-    ? sql<string>`cr.customer_name_key`
-    : sql<string>`to_char(cr.customer_created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-  let query = visibleCustomers(db, partnerId).select(sortKey.as('sort_key'));
+  const direction = descending ? 'desc' : 'asc';
+  const key = byName ? ('customer_name_key' as const) : ('customer_created_at' as const);
+  let ids = db
+    .selectFrom('customer_relationships as k')
+    .select('k.customer_id')
+    .where('k.partner_id', '=', partnerId)
+    .where('k.state', '=', 'active');
   if (criteria.filter) {
     const { field, operator, value } = criteria.filter;
     const escaped = escapeLike(value.toLowerCase());
-    // A prefix is a range of the relationship's "C"-collated key; a word inside needs the trigrams.
-    const prefix = operator === 'starts_with';
-    const pattern = prefix ? `${escaped}%` : `%${escaped}%`;
+    // A prefix is a range of the relationship's "C"-collated key; a word inside needs the customers' trigrams.
+    const pattern = operator === 'starts_with' ? `${escaped}%` : `%${escaped}%`;
     switch (field) {
       case 'CompanyName':
-        query = query.where(prefix ? sql<string>`cr.customer_name_key` : sql<string>`lower(c.company_name)`, 'like', pattern);
+        ids = operator === 'starts_with'
+          ? ids.where('k.customer_name_key', 'like', pattern)
+          : ids.where(sql<boolean>`exists (select from customers f where f.id = k.customer_id and lower(f.company_name) like ${pattern})`);
         break;
       case 'Domain':
-        query = query.where(prefix ? sql<string>`cr.customer_domain` : sql<string>`lower(c.domain)`, 'like', pattern);
+        ids = operator === 'starts_with'
+          ? ids.where('k.customer_domain', 'like', pattern)
+          : ids.where(sql<boolean>`exists (select from customers f where f.id = k.customer_id and lower(f.domain) like ${pattern})`);
         break;
       case 'IndirectReseller':
-        query = query.where(sql<string>`lower(reseller.name)`, 'like', pattern);
+        ids = ids.where(sql<boolean>`exists (select from partner_organizations r
+          where r.id = coalesce(k.indirect_reseller_id, case when k.indirect_provider_id is not null then k.partner_id end) and lower(r.name) like ${pattern})`);
         break;
     }
   }
-  if (criteria.country) query = query.where('cr.customer_country', '=', criteria.country);
-  if (criteria.indirectResellerId) query = query.where('cr.indirect_reseller_id', '=', criteria.indirectResellerId);
+  if (criteria.country) ids = ids.where('k.customer_country', '=', criteria.country);
+  if (criteria.indirectResellerId) ids = ids.where('k.indirect_reseller_id', '=', criteria.indirectResellerId);
   if (page.after) {
-    const key = byName ? sql`${page.after.key}` : sql`${page.after.key}::timestamptz`;
-    query = query.where(sql<boolean>`(${column}, cr.customer_id) ${sql.raw(descending ? '<' : '>')} (${key}, ${page.after.id}::uuid)`);
+    const after = byName ? sql`${page.after.key}` : sql`${page.after.key}::timestamptz`;
+    ids = ids.where(sql<boolean>`(${sql.ref(`k.${key}`)}, k.customer_id) ${sql.raw(descending ? '<' : '>')} (${after}, ${page.after.id}::uuid)`);
   }
-  const direction = descending ? 'desc' : 'asc';
-  return query.orderBy(column, direction).orderBy('cr.customer_id', direction).limit(page.limit);
+  ids = ids.orderBy(`k.${key}`, direction).orderBy('k.customer_id', direction).limit(page.limit);
+  const sortKey = byName
+    ? sql<string>`cr.customer_name_key`
+    : sql<string>`to_char(cr.customer_created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  return visibleCustomers(db, partnerId)
+    .select(sortKey.as('sort_key'))
+    .where('c.id', 'in', ids)
+    .orderBy(`cr.${key}`, direction)
+    .orderBy('cr.customer_id', direction)
+    .limit(page.limit);
 }
 
 /**
