@@ -133,10 +133,10 @@ async function registerPortal(app: App, webRoot: string) {
   const index = path.join(webRoot, 'index.html');
   const hasPortal = fs.existsSync(index);
   if (hasPortal) {
-    // The portal's files are public: its routes say so, as every public route does.
+    // The portal's files are public, and need no caller looked up (decision in plugins/auth.ts).
     await app.register(async (portal) => {
       portal.addHook('onRoute', (route) => {
-        route.config = { ...route.config, auth: 'public' };
+        route.config = { ...route.config, auth: 'none' };
       });
       await portal.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1y', immutable: true, serve: true, preCompressed: true });
     });

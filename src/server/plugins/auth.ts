@@ -10,8 +10,12 @@ declare module 'fastify' {
     principal: Principal | undefined;
   }
   interface FastifyContextConfig {
-    /** `public` routes need no caller; every other route needs a signed-in user or a token. */
-    auth?: 'public' | 'required';
+    /**
+     * `public` routes need no caller; every other route needs a signed-in user or a token. `none`: no
+     * caller is looked up at all (the portal's files, which a browser fetches by the dozen with its
+     * session cookie: a lookup each would queue them behind the database).
+     */
+    auth?: 'public' | 'required' | 'none';
   }
 }
 
@@ -26,8 +30,8 @@ export const authPlugin = fp<{ auth: AuthService }>(
     app.decorateRequest('principal', undefined);
     // onRequest: an unauthenticated caller learns nothing about the body's validity.
     app.addHook('onRequest', async (request) => {
-      if (request.is404) return;
       const mode = request.routeOptions.config.auth ?? 'required';
+      if (request.is404 || mode === 'none') return;
       request.principal = await resolvePrincipal(request, auth);
       if (mode === 'public') return;
       if (!request.principal) {
