@@ -1,7 +1,7 @@
 import { Button, Menu, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, type MenuProps } from '@fluentui/react-components';
 import { LocalLanguage20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, currentLanguage, LANGUAGES, type Language } from '../i18n.ts';
+import { changeLanguage, currentLanguage, LANGUAGES, preloadLanguage, type Language } from '../i18n.ts';
 
 /** Switches between en-US and zh-TW; the choice is remembered in this browser. */
 export function LanguageMenu({ compact = false }: { compact?: boolean }) {
@@ -12,7 +12,8 @@ export function LanguageMenu({ compact = false }: { compact?: boolean }) {
     if (chosen !== undefined && chosen !== language) void changeLanguage(chosen as Language);
   };
   return (
-    <Menu checkedValues={{ language: [language] }} onCheckedValueChange={onCheckedValueChange}>
+    // Open, it fetches the other language's strings: choosing one then only re-renders.
+    <Menu checkedValues={{ language: [language] }} onCheckedValueChange={onCheckedValueChange} onOpenChange={(_event, { open }) => open && LANGUAGES.forEach(preloadLanguage)}>
       <MenuTrigger disableButtonEnhancement>
         <Button
           appearance="subtle"
