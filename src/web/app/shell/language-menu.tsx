@@ -3,6 +3,8 @@ import { LocalLanguage20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage, LANGUAGES, preloadLanguage, type Language } from '../i18n.ts';
 
+const preloadLanguages = () => LANGUAGES.forEach(preloadLanguage);
+
 /** Switches between en-US and zh-TW; the choice is remembered in this browser. */
 export function LanguageMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
@@ -12,10 +14,12 @@ export function LanguageMenu({ compact = false }: { compact?: boolean }) {
     if (chosen !== undefined && chosen !== language) void changeLanguage(chosen as Language);
   };
   return (
-    // Open, it fetches the other language's strings: choosing one then only re-renders.
-    <Menu checkedValues={{ language: [language] }} onCheckedValueChange={onCheckedValueChange} onOpenChange={(_event, { open }) => open && LANGUAGES.forEach(preloadLanguage)}>
+    <Menu checkedValues={{ language: [language] }} onCheckedValueChange={onCheckedValueChange}>
       <MenuTrigger disableButtonEnhancement>
         <Button
+          // Pointed at or focused, it fetches the other language's strings: choosing one then only re-renders.
+          onPointerEnter={preloadLanguages}
+          onFocus={preloadLanguages}
           appearance="subtle"
           icon={<LocalLanguage20Regular />}
           aria-label={`${t('shell.language')}: ${t(`languages.${language}`)}`}

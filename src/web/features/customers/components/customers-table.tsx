@@ -44,7 +44,7 @@ export function CustomersTable({ customers, sort, onSortChange }: { customers: C
   const queryClient = useQueryClient();
   const { instance } = useCurrentUser().partner;
   // The pointer on a row (or the focus on its link): its page's data is asked for before the click.
-  const pointedAt = (customerId: string) => prefetchCustomerPage(queryClient, customerId, instance);
+  const pointedAt = (customerId: string) => void prefetchCustomerPage(queryClient, customerId, instance);
   const direction = (column: 'companyName' | 'createdAt') =>
     sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : undefined;
   return (
