@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bearerFor, createCustomer, createPartner, createPartnership, createUser } from '#test/factories.ts';
 import { startTestServer } from '#test/helpers/server.ts';
 import { createOffer, createTemplate } from '#test/integration/onboarding-fixtures.ts';
-import { axeViolations, launchBrowser, openPage, screenshotBoth, type WatchedPage } from './helpers/browser.ts';
+import { axeViolations, launchBrowser, openPage, screenshotBoth, type ExpectedError, type WatchedPage } from './helpers/browser.ts';
 import { ensurePortalBuilt } from './helpers/portal.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -75,8 +75,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signedIn(account: Account, path = '/customers'): Promise<WatchedPage> {
+/** `expected`: errors the page provokes on the way in (its loader asks for its data during the navigation). */
+async function signedIn(account: Account, path = '/customers', expected: ExpectedError[] = []): Promise<WatchedPage> {
   const watched = await openPage(browser, server.url);
+  for (const error of expected) watched.expectError(error);
   const { page } = watched;
   await page.goto(path);
   await page.getByLabel('Email').fill(account.email);
@@ -284,8 +286,7 @@ describe('customer detail', () => {
   it('says a customer with no relationship is not found', async () => {
     const stranger = await createPartner(server.db, { kind: 'direct' });
     const theirs = await createCustomer(server.db, { partnerIds: [stranger.id], companyName: 'Someone Else Ltd' });
-    const { page, expectError, assertNoUnexpectedErrors, close } = await signedIn(salesAgent, `/customers/${theirs.id}`);
-    expectError({ status: 404, path: `/v1/customers/${theirs.id}` });
+    const { page, assertNoUnexpectedErrors, close } = await signedIn(salesAgent, `/customers/${theirs.id}`, [{ status: 404, path: `/v1/customers/${theirs.id}` }]);
     await page.getByRole('heading', { level: 1, name: 'Customer not found' }).waitFor();
     await page.getByText('your organization has no relationship with it').waitFor();
     await expect(page.getByText('Someone Else Ltd').count()).resolves.toBe(0);

@@ -170,10 +170,10 @@ async function registerPortal(app: App, webRoot: string) {
   const index = path.join(webRoot, 'index.html');
   const hasPortal = fs.existsSync(index);
   if (hasPortal) {
-    // The portal's files are public: its routes say so, as every public route does.
+    // The portal's files are public, and need no caller looked up (decision in plugins/auth.ts).
     await app.register(async (portal) => {
       portal.addHook('onRoute', (route) => {
-        route.config = { ...route.config, auth: 'public' };
+        route.config = { ...route.config, auth: 'none' };
       });
       // Vite names what it writes under /assets by content hash: cached for a year. index.html names the
       // current hashes, so it is asked again each time (no-cache: revalidated, with its ETag).

@@ -1,16 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { buildApp } from '#server/app.ts';
+import { buildApp, type App } from '#server/app.ts';
 import { applyInstanceConfig } from '#server/bootstrap.ts';
 import { testConfig } from './app.ts';
 import { createTestDatabase } from './db.ts';
 
-/** A real server on a random port over a fresh migrated database, serving the built portal (e2e). */
-export async function startTestServer(overrides: Record<string, string> = {}) {
+/**
+ * A real server on a random port over a fresh migrated database, serving the built portal (e2e).
+ * `beforeListen` may add hooks (the portal's benchmark times every request).
+ */
+export async function startTestServer(overrides: Record<string, string> = {}, beforeListen: (app: App) => void = () => undefined) {
   const database = await createTestDatabase();
   const config = testConfig({ PORT: '0', HOST: '127.0.0.1', ...overrides });
   await applyInstanceConfig(database.db, config);
   const app = await buildApp({ config, db: database.db, databaseKind: database.kind, webRoot: path.resolve('dist/web') });
+  beforeListen(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -12,10 +12,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * `public` routes need no caller (bad credentials are ignored, valid ones still identify the caller);
-     * `optional` ones neither, but a session caller's write there still needs its CSRF token; every other
-     * route needs a signed-in user or a token.
+     * `optional` ones neither, but a session caller's write there still needs its CSRF token; `none`: no
+     * caller is looked up at all (the portal's files, which a browser fetches by the dozen with its session
+     * cookie: a lookup each would queue them behind the database); every other route needs a signed-in
+     * user or a token.
      */
-    auth?: 'public' | 'optional' | 'required';
+    auth?: 'public' | 'optional' | 'required' | 'none';
   }
 }
 
@@ -30,8 +32,8 @@ export const authPlugin = fp<{ auth: AuthService }>(
     app.decorateRequest('principal', undefined);
     // onRequest: an unauthenticated caller learns nothing about the body's validity.
     app.addHook('onRequest', async (request) => {
-      if (request.is404) return;
       const mode = request.routeOptions.config.auth ?? 'required';
+      if (mode === 'none') return;
       if (mode === 'public') {
         // A public route answers anyone: credentials it cannot use (a stale token) are no reason to refuse.
         request.principal = await resolvePrincipal(request, auth).catch((error: unknown) => {

@@ -106,6 +106,11 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
+/** Fetches a language's strings without switching to it: the language menu does when it opens. */
+export function preloadLanguage(language: Language): void {
+  ensureLanguage(language).catch(() => undefined); // offline: changeLanguage will say so
+}
+
 /**
  * Translates a message that comes from a shared zod schema or the server's `errors[].message`
  * (English sentences); unknown ones are shown as they are.

@@ -4,6 +4,7 @@ import { safeNextPath, signInPath } from './next-path.ts';
 import { NotFoundPage } from './not-found.tsx';
 import { queryClient } from './query-client.ts';
 import { RouteError } from './route-error.tsx';
+import { routeModules } from './preload.ts';
 import { sessionQueryKey, sessionQueryOptions } from './session.tsx';
 import { RequireSession, Shell } from './shell/shell.tsx';
 import { AppLoading } from './ui/app-loading.tsx';
@@ -20,12 +21,16 @@ async function signInLoader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+// Every first page's loader asks for the session, but only once that page's code is there (a route's
+// `lazy` may hold loaders of its own): asking now fetches both side by side.
+void queryClient.prefetchQuery(sessionQueryOptions());
+
 export const router = createBrowserRouter([
   {
     HydrateFallback: AppLoading,
     ErrorBoundary: RouteError,
     children: [
-      { path: '/sign-in', loader: signInLoader, lazy: () => import('../features/auth/routes/sign-in.tsx') },
+      { path: '/sign-in', loader: signInLoader, lazy: routeModules.signIn },
       {
         loader: requireSessionLoader,
         Component: RequireSession,
@@ -35,11 +40,11 @@ export const router = createBrowserRouter([
             ErrorBoundary: RouteError,
             children: [
               { index: true, loader: () => redirect('/customers') },
-              { path: '/customers', lazy: () => import('../features/customers/routes/customers.tsx') },
-              { path: '/customers/new/:step?', lazy: () => import('../features/onboarding/routes/new-customer.tsx') },
-              { path: '/customers/:customerId', lazy: () => import('../features/customers/routes/customer-detail.tsx') },
-              { path: '/resellers', lazy: () => import('../features/resellers/routes/resellers.tsx') },
-              { path: '/account', lazy: () => import('../features/account/routes/account.tsx') },
+              { path: '/customers', lazy: routeModules.customers },
+              { path: '/customers/new/:step?', lazy: routeModules.newCustomer },
+              { path: '/customers/:customerId', lazy: routeModules.customerDetail },
+              { path: '/resellers', lazy: routeModules.resellers },
+              { path: '/account', lazy: routeModules.account },
               { path: '*', Component: NotFoundPage },
             ],
           },

@@ -1,7 +1,9 @@
 import { Button, Menu, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, type MenuProps } from '@fluentui/react-components';
 import { LocalLanguage20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, currentLanguage, LANGUAGES, type Language } from '../i18n.ts';
+import { changeLanguage, currentLanguage, LANGUAGES, preloadLanguage, type Language } from '../i18n.ts';
+
+const preloadLanguages = () => LANGUAGES.forEach(preloadLanguage);
 
 /** Switches between en-US and zh-TW; the choice is remembered in this browser. */
 export function LanguageMenu({ compact = false }: { compact?: boolean }) {
@@ -15,6 +17,9 @@ export function LanguageMenu({ compact = false }: { compact?: boolean }) {
     <Menu checkedValues={{ language: [language] }} onCheckedValueChange={onCheckedValueChange}>
       <MenuTrigger disableButtonEnhancement>
         <Button
+          // Pointed at or focused, it fetches the other language's strings: choosing one then only re-renders.
+          onPointerEnter={preloadLanguages}
+          onFocus={preloadLanguages}
           appearance="subtle"
           icon={<LocalLanguage20Regular />}
           aria-label={`${t('shell.language')}: ${t(`languages.${language}`)}`}

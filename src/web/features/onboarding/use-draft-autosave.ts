@@ -31,7 +31,7 @@ const ignore = () => undefined;
 /**
  * Saves the wizard to a server draft about a second after the last change: the first save creates
  * it, the next ones replace it with If-Match (a 412 means another tab saved it: we load theirs).
- * Saves never overlap; `flush` saves now (Submit stores its MS-RequestId in the draft first).
+ * Saves never overlap; `flush` saves now what is not saved yet (Submit does, first).
  *
  * A reload or a closed tab within that second must not lose the change, so the page's hiding
  * (`pagehide`, or `visibilitychange` to hidden, the last event a phone's browser reliably sends) saves

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/next-path.ts';
+import { preloadPage, whenIdle } from '../../../app/preload.ts';
 import { LanguageMenu } from '../../../app/shell/language-menu.tsx';
 import { Brand } from '../../../app/ui/brand.tsx';
 import { SignInForm } from '../components/sign-in-form.tsx';
@@ -44,6 +45,10 @@ export function Component() {
     document.title = `${t('signIn.title')} – ${t('app.name')}`;
   }, [t]);
 
+  // While the person types, the page they are going to is fetched: signing in then waits only for its data.
+  const next = safeNextPath(params.get('next'));
+  useEffect(() => whenIdle(() => preloadPage(next)), [next]);
+
   return (
     <div className={styles.page}>
       <header className={styles.header}>
@@ -65,7 +70,7 @@ export function Component() {
               <MessageBarBody>{t('signIn.sessionEnded')}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <SignInForm onSignedIn={() => void navigate(safeNextPath(params.get('next')), { replace: true })} />
+          <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
         </Card>
       </main>
     </div>

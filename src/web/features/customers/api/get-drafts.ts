@@ -13,8 +13,9 @@ export const draftsQueryOptions = () =>
   queryOptions({
     queryKey: draftsQueryKey,
     queryFn: ({ signal }) => getDrafts(signal),
-    // The wizard saves drafts elsewhere in the app; coming back to the list shows them as they are now.
-    staleTime: 0,
+    // The wizard saves drafts elsewhere in the app: the list's loader asks for them each time the list
+    // is opened (`staleTime: 0` there), and the page does not ask again right after.
+    staleTime: 2_000,
   });
 
 export function useDrafts(options: { enabled: boolean }) {

@@ -1,9 +1,12 @@
 import { makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerSort } from '#contracts/customers.ts';
 import { useFormatters } from '../../../app/format.ts';
+import { useCurrentUser } from '../../../app/session.tsx';
 import { RouterLink } from '../../../app/ui/router-link.tsx';
 import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
+import { prefetchCustomerPage } from '../api/prefetch-customer.ts';
 import { DomainName } from './domain-name.tsx';
 
 const NARROW = '@media (max-width: 639px)';
@@ -38,6 +41,10 @@ export function CustomersTable({ customers, sort, onSortChange }: { customers: C
   const styles = useStyles();
   const { t } = useTranslation();
   const format = useFormatters();
+  const queryClient = useQueryClient();
+  const { instance } = useCurrentUser().partner;
+  // The pointer on a row (or the focus on its link): its page's data is asked for before the click.
+  const pointedAt = (customerId: string) => void prefetchCustomerPage(queryClient, customerId, instance);
   const direction = (column: 'companyName' | 'createdAt') =>
     sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : undefined;
   return (
@@ -64,7 +71,7 @@ export function CustomersTable({ customers, sort, onSortChange }: { customers: C
         </TableHeader>
         <TableBody>
           {customers.map((customer) => (
-            <TableRow key={customer.id}>
+            <TableRow key={customer.id} onPointerEnter={() => pointedAt(customer.id)} onFocus={() => pointedAt(customer.id)}>
               <TableCell>
                 <div>
                   <RouterLink to={`/customers/${customer.id}`} className={styles.company}>

@@ -2,13 +2,15 @@ import '../locales/register-en-US.ts';
 import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, makeStyles, tokens } from '@fluentui/react-components';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, type LoaderFunctionArgs } from 'react-router';
 import { isApiError } from '../../../app/api-client.ts';
+import { queryClient } from '../../../app/query-client.ts';
 import { Loading } from '../../../app/ui/loading.tsx';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { QueryError } from '../../../app/ui/query-error.tsx';
 import { LinkButton } from '../../../app/ui/router-link.tsx';
 import { useCustomer } from '../api/get-customer.ts';
+import { prefetchCustomerPage, settledWithin } from '../api/prefetch-customer.ts';
 import { CustomerAgreements } from '../components/customer-agreements.tsx';
 import { CustomerEligibility } from '../components/customer-eligibility.tsx';
 import { CustomerOrders } from '../components/customer-orders.tsx';
@@ -16,7 +18,7 @@ import { CustomerProfile } from '../components/customer-profile.tsx';
 import { CustomerRelationship } from '../components/customer-relationship.tsx';
 import { CustomerSubscriptions } from '../components/customer-subscriptions.tsx';
 import { ResetAdminPasswordDialog } from '../components/reset-admin-password-dialog.tsx';
-import { useCurrentUser } from '../../../app/session.tsx';
+import { sessionQueryOptions, useCurrentUser } from '../../../app/session.tsx';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -117,6 +119,18 @@ function CustomerDetail({ customerId }: { customerId: string }) {
       </div>
     </>
   );
+}
+
+/**
+ * On the way to the page, every section's data is asked for at once, and waited for briefly so that
+ * the page shows whole (usually it is there already: asked for when the pointer reached the list's row).
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const customerId = params.customerId ?? '';
+  // Loaders run side by side: signed out, the parent's sends to sign-in and this asks for nothing.
+  const user = (await queryClient.ensureQueryData(sessionQueryOptions()))?.user;
+  if (user !== undefined && GUID.test(customerId)) await settledWithin(prefetchCustomerPage(queryClient, customerId, user.partner.instance));
+  return null;
 }
 
 export function Component() {

@@ -3,9 +3,11 @@ import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-compo
 import { PeopleSearch24Regular, People24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { preloadPage, whenIdle } from '../../../app/preload.ts';
+import { queryClient } from '../../../app/query-client.ts';
 import { useDebouncedValue } from '../../../app/use-debounced-value.ts';
-import { AddCustomerLink, useCanAddCustomers } from '../../../app/ui/add-customer-link.tsx';
+import { AddCustomerLink, canAddCustomers, useCanAddCustomers } from '../../../app/ui/add-customer-link.tsx';
 import { EmptyState } from '../../../app/ui/empty-state.tsx';
 import { Loading } from '../../../app/ui/loading.tsx';
 import { Panel } from '../../../app/ui/panel.tsx';
@@ -13,14 +15,15 @@ import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { QueryError } from '../../../app/ui/query-error.tsx';
 import { customerSorts } from '#contracts/customers.ts';
 import { useFormatters } from '../../../app/format.ts';
-import { useCurrentUser } from '../../../app/session.tsx';
-import { useCustomerCountries } from '../api/get-customer-countries.ts';
-import { useCustomers, type CustomerListQuery } from '../api/get-customers.ts';
-import { useResellerOptions } from '../api/get-reseller-options.ts';
-import { useDrafts } from '../api/get-drafts.ts';
+import { sessionQueryOptions, useCurrentUser } from '../../../app/session.tsx';
+import { customerCountriesQueryOptions, useCustomerCountries } from '../api/get-customer-countries.ts';
+import { customersQueryOptions, useCustomers, type CustomerListQuery } from '../api/get-customers.ts';
+import { resellerOptionsQueryOptions, useResellerOptions } from '../api/get-reseller-options.ts';
+import { draftsQueryOptions, useDrafts } from '../api/get-drafts.ts';
 import { CustomerSearch } from '../components/customer-search.tsx';
 import { DraftsList } from '../components/drafts-list.tsx';
 import { CustomersTable } from '../components/customers-table.tsx';
+import { settledWithin } from '../api/prefetch-customer.ts';
 
 const useStyles = makeStyles({
   footer: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
@@ -32,16 +35,44 @@ const useStyles = makeStyles({
  * The search, filters and order live in the address (`?by=Domain&q=contoso&country=TW&reseller=…&sort=-createdAt`),
  * so a reload or a shared link keeps them.
  */
-function useListState() {
-  const [params, setParams] = useSearchParams();
+function listQueryOf(params: URLSearchParams): CustomerListQuery {
   const sortParam = params.get('sort');
-  const query: CustomerListQuery = {
+  return {
     field: params.get('by') === 'Domain' ? 'Domain' : 'CompanyName',
     search: params.get('q') ?? '',
     country: params.get('country'),
     resellerId: params.get('reseller'),
     sort: customerSorts.find((sort) => sort === sortParam) ?? 'companyName',
   };
+}
+
+/**
+ * On the way to the list (right after sign-in, too), its data is asked for at once, side by side, and
+ * waited for briefly, so that the page shows whole in one render rather than loading first.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Loaders run side by side: signed out, the parent's sends to sign-in and this asks for nothing.
+  const user = (await queryClient.ensureQueryData(sessionQueryOptions()))?.user;
+  if (user === undefined) return null;
+  await settledWithin(
+    Promise.all([
+      queryClient.prefetchInfiniteQuery(customersQueryOptions(listQueryOf(new URL(request.url).searchParams))),
+      queryClient.prefetchQuery(customerCountriesQueryOptions()),
+      canAddCustomers(user) ? queryClient.prefetchQuery({ ...draftsQueryOptions(), staleTime: 0 }) : null,
+      user.partner.kind === 'indirect_provider' ? queryClient.prefetchQuery(resellerOptionsQueryOptions()) : null,
+    ]),
+  );
+  return null;
+}
+
+/** The list's own changes of search, filters and order are the page's to fetch (keeping the rows shown meanwhile). */
+export function shouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return currentUrl.pathname !== nextUrl.pathname && defaultShouldRevalidate;
+}
+
+function useListState() {
+  const [params, setParams] = useSearchParams();
+  const query = listQueryOf(params);
   const [input, setInput] = useState(query.search);
   const debounced = useDebouncedValue(input.trim(), 300);
   const update = useCallback(
@@ -107,6 +138,8 @@ export function Component() {
   const drafts = useDrafts({ enabled: canAdd });
   const items = customers.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = query.country !== null || query.resellerId !== null;
+  // From the list, people open a customer: its page's code is fetched while they read.
+  useEffect(() => whenIdle(() => preloadPage('/customers/:id')), []);
 
   let content;
   if (customers.isPending) content = <Loading />;

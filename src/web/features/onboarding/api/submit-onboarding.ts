@@ -12,9 +12,12 @@ export async function submitOnboarding({ body, requestId }: { body: z.input<type
   const answer = await apiRequest<unknown>('/v1/onboardings', { method: 'POST', body, headers: { [REQUEST_ID_HEADER]: requestId } });
   // The answer's schema (customer, order, agreement) is fetched only when there is an answer to read:
   // the wizard's first screen does not need it.
-  const { onboardingResponseSchema } = await import('#contracts/onboarding-responses.ts');
+  const { onboardingResponseSchema } = await preloadAnswerSchema();
   return onboardingResponseSchema.parse(answer);
 }
+
+/** Fetches the answer's schema ahead of the answer (the Review step does, once idle). */
+export const preloadAnswerSchema = () => import('#contracts/onboarding-responses.ts');
 
 export function useSubmitOnboarding() {
   const queryClient = useQueryClient();

@@ -9,12 +9,14 @@ import type { Draft } from '#contracts/onboarding.ts';
 import type { OnboardingResponse } from '#contracts/onboarding-responses.ts';
 import { isApiError, uuid } from '../../../app/api-client.ts';
 import { useCurrentUser } from '../../../app/session.tsx';
+import { whenIdle } from '../../../app/preload.ts';
+import { preloadable } from '../preloadable.ts';
 import { Loading } from '../../../app/ui/loading.tsx';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { deleteDraft } from '../api/drafts.ts';
 import { useLatestAgreement } from '../api/get-latest-agreement.ts';
 import { useDraft } from '../api/get-draft.ts';
-import { useSubmitOnboarding } from '../api/submit-onboarding.ts';
+import { preloadAnswerSchema, useSubmitOnboarding } from '../api/submit-onboarding.ts';
 import { confirmationStateOf, forgetConfirmation, heldConfirmation, holdConfirmation, rememberSubmittedDraft, submittedDraft } from '../submission-memory.ts';
 import { AccountStep } from '../components/account-step.tsx';
 import { Stepper } from '../components/stepper.tsx';
@@ -37,10 +39,20 @@ import {
   type WizardValues,
 } from '../wizard-form.ts';
 
-// Only the first step is needed to open the wizard: the others load when they are reached.
-const SubscriptionsStep = lazy(() => import('../components/subscriptions-step.tsx').then((module) => ({ default: module.SubscriptionsStep })));
-const ReviewStep = lazy(() => import('../components/review-step.tsx').then((module) => ({ default: module.ReviewStep })));
-const Confirmation = lazy(() => import('../components/confirmation.tsx').then((module) => ({ default: module.Confirmation })));
+// Only the first step is needed to open the wizard: each next one is fetched while the person is on
+// the step before it (NEXT_STEP below), so that it shows at once.
+const SubscriptionsStep = preloadable(() => import('../components/subscriptions-step.tsx').then((module) => module.SubscriptionsStep));
+const ReviewStep = preloadable(() => import('../components/review-step.tsx').then((module) => module.ReviewStep));
+const Confirmation = preloadable(() => import('../components/confirmation.tsx').then((module) => module.Confirmation));
+/** What each step fetches once the browser is idle: the next screen, and on Review what Submit shows. */
+const NEXT_STEP: Record<Step, () => void> = {
+  account: () => void SubscriptionsStep.preload(),
+  subscriptions: () => void ReviewStep.preload(),
+  review: () => {
+    void Confirmation.preload();
+    preloadAnswerSchema().catch(() => undefined);
+  },
+};
 const QueryError = lazy(() => import('../../../app/ui/query-error.tsx').then((module) => ({ default: module.QueryError })));
 // Only when there are drafts to resume.
 const ResumeDrafts = lazy(() => import('../components/resume-drafts.tsx').then((module) => ({ default: module.ResumeDrafts })));
@@ -277,6 +289,8 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
     [partner, bodyContext, goTo, returnToReview, applyErrors, requestCancel],
   );
 
+  useEffect(() => whenIdle(NEXT_STEP[step]), [step]);
+
   // A new step: its heading takes the focus, so keyboard and screen reader users start at the top of it.
   const firstRender = useRef(true);
   useEffect(() => {
@@ -313,8 +327,10 @@ function Wizard({ draft, step, onDraftCreated, onSubmitted }: Omit<LoaderProps, 
     const id = requestId.current ?? uuid();
     requestId.current = id;
     try {
-      // The draft learns the MS-RequestId before the request leaves: a retry after a lost answer finds it.
-      await autosave.flush(id);
+      // What is not saved yet is saved first (usually nothing: Review saved it). The MS-RequestId is not
+      // sent with it: the server keeps it on the draft as the submission arrives, for a retry after a
+      // lost answer, and a save of its own would put one more request before the submission.
+      await autosave.flush();
     } catch (error) {
       submit.reset();
       setSubmitError(error);

@@ -1,0 +1,35 @@
+/**
+ * The pages' code, a chunk each: the router loads them when a page is opened, and a page fetches the
+ * one a person goes to next while it is idle (the same chunk: the router then finds it loaded).
+ */
+export const routeModules = {
+  signIn: () => import('../features/auth/routes/sign-in.tsx'),
+  customers: () => import('../features/customers/routes/customers.tsx'),
+  newCustomer: () => import('../features/onboarding/routes/new-customer.tsx'),
+  customerDetail: () => import('../features/customers/routes/customer-detail.tsx'),
+  resellers: () => import('../features/resellers/routes/resellers.tsx'),
+  account: () => import('../features/account/routes/account.tsx'),
+};
+
+/** Fetches the code of the page at `path` (a path of the portal, with or without its query). */
+export function preloadPage(path: string): void {
+  const pathname = path.split(/[?#]/)[0] ?? '';
+  let load: (() => Promise<unknown>) | null = null;
+  if (pathname === '/' || pathname === '/customers') load = routeModules.customers;
+  else if (pathname.startsWith('/customers/new')) load = routeModules.newCustomer;
+  else if (pathname.startsWith('/customers/')) load = routeModules.customerDetail;
+  else if (pathname === '/resellers') load = routeModules.resellers;
+  else if (pathname === '/account') load = routeModules.account;
+  // A failed fetch (offline) is not an error here: the router tries again when the page is opened.
+  load?.().catch(() => undefined);
+}
+
+/** Runs `task` when the browser has nothing else to do (soon, where it cannot tell); returns a cancel. */
+export function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 200);
+  return () => clearTimeout(timer);
+}
