@@ -51,7 +51,7 @@ const rows = [...files]
   })
   .sort((a, b) => b[1] - a[1]);
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes) => (Math.abs(bytes) < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`);
 console.log(`JavaScript fetched by a cold load of ${PAGE} (gzipped):`);
 for (const [file, size] of rows) console.log(`  ${kb(size).padStart(9)}  ${file}`);
 if (routes.length === 0) console.log(`  (no route chunk for ${PAGE} yet: entry and its static imports only)`);

@@ -1,5 +1,6 @@
 import type { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
 import type { customersListEnUS } from '../../features/customers/locales/list-en-US.ts';
+import type { tokenKindColumnEnUS, tokenKindsEnUS } from '../../features/account/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -159,17 +160,14 @@ export const enUS = {
       create: 'Create token',
       columns: {
         name: 'Name',
-        kind: 'Kind',
+        kind: '' as typeof tokenKindColumnEnUS,
         prefix: 'Starts with',
         createdAt: 'Created',
         expiresAt: 'Expires',
         lastUsedAt: 'Last used',
         actions: 'Actions',
       },
-      kinds: {
-        personal: 'Personal',
-        access: 'From sign-in (POST /v1/auth/token)',
-      },
+      kinds: {} as typeof tokenKindsEnUS,
       never: 'Never',
       notUsed: 'Not used yet',
       emptyTitle: 'No API tokens',
