@@ -171,7 +171,7 @@ function expectWhole(record: CustomerRecord) {
     relationships: 1,
     agreements: 1,
     orders: [{ lines: 2, subscriptions: 2 }],
-    audit: ['CreateCustomer', 'CreateCustomerAgreement', 'CreateOrder', 'OnboardCustomer'],
+    audit: ['add_customer', 'create_customer_agreement', 'create_order', 'onboard_customer'],
   });
 }
 

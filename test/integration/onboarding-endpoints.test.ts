@@ -429,10 +429,10 @@ describe('POST /v1/onboardings', () => {
     expect((await a.get(`/v1/customers/${body.customer.id}/orders/${body.order.id}`)).json()).toEqual(body.order);
     const audit = await t.db.selectFrom('audit_records').select(['operation_type', 'new_value']).where('customer_id', '=', body.customer.id).execute();
     const newValueOf = (type: string) => audit.find((record) => record.operation_type === type)?.new_value;
-    expect(newValueOf('CreateCustomer')).toEqual(body.customer);
-    expect(newValueOf('CreateCustomerAgreement')).toEqual(body.agreement);
-    expect(newValueOf('CreateOrder')).toEqual(body.order);
-    expect(newValueOf('OnboardCustomer')).toEqual({ orderId: body.order.id, agreementId: body.agreement.id });
+    expect(newValueOf('add_customer')).toEqual(body.customer);
+    expect(newValueOf('create_customer_agreement')).toEqual(body.agreement);
+    expect(newValueOf('create_order')).toEqual(body.order);
+    expect(newValueOf('onboard_customer')).toEqual({ orderId: body.order.id, agreementId: body.agreement.id });
   });
 
   it('creates a customer alone (no offer chosen): no order', async () => {
