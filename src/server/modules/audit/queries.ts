@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '#db/database.ts';
+import { escapeLike } from '#server/lib/sql-like.ts';
 
 /** The reads of the activity log: a partner's own records, newest first, keyset-paged by (created_at, id). */
 
@@ -26,10 +27,6 @@ export interface AuditRow {
   operation_type: string;
   operation_status: string;
   created_at: Date;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 export function listAuditRecords(executor: Executor, partnerId: string, criteria: AuditCriteria, page: { limit: number; after?: AuditCursor | undefined }): Promise<AuditRow[]> {

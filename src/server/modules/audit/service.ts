@@ -6,6 +6,7 @@ import type { Db } from '#db/database.ts';
 import type { Clock } from '#server/lib/adapters.ts';
 import type { Principal } from '#server/lib/principal.ts';
 import { csvRow } from '#server/lib/csv.ts';
+import { continuationError, decodeContinuation, encodeContinuation } from '#server/lib/continuation.ts';
 import { listAuditRecords, type AuditCriteria, type AuditCursor, type AuditRow } from './queries.ts';
 
 const DAY = 86_400_000;
@@ -128,19 +129,13 @@ const digestOf = (query: Pick<AuditQuery, 'startDate' | 'endDate' | 'filter'>) =
 interface PageCursor extends AuditCursor { from: Date; to: Date }
 
 function encodeCursor(cursor: PageCursor, digest: string) {
-  return Buffer.from(JSON.stringify({ a: cursor.at.toISOString(), i: cursor.id, f: cursor.from.toISOString(), t: cursor.to.toISOString(), q: digest })).toString('base64url');
+  return encodeContinuation({ a: cursor.at.toISOString(), i: cursor.id, f: cursor.from.toISOString(), t: cursor.to.toISOString(), q: digest });
 }
 
 function decodeCursor(token: string, digest: string): PageCursor {
-  const message = 'The MS-ContinuationToken is not valid for this query. Start again from the first page.';
-  const invalid = new DomainError('invalid_input', message, [{ field: 'MS-ContinuationToken', code: 'invalid_continuation', message }]);
-  let value: { a?: unknown; i?: unknown; f?: unknown; t?: unknown; q?: unknown };
-  try {
-    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as typeof value;
-  } catch {
-    throw invalid;
-  }
+  const value = decodeContinuation(token) as { a?: unknown; i?: unknown; f?: unknown; t?: unknown; q?: unknown } | undefined;
+  if (!value) throw continuationError();
   const dates = [value.a, value.f, value.t];
-  if (value.q !== digest || typeof value.i !== 'string' || !GUID.test(value.i) || !dates.every((date) => typeof date === 'string' && !Number.isNaN(Date.parse(date)))) throw invalid;
+  if (value.q !== digest || typeof value.i !== 'string' || !GUID.test(value.i) || !dates.every((date) => typeof date === 'string' && !Number.isNaN(Date.parse(date)))) throw continuationError();
   return { at: new Date(value.a as string), id: value.i, from: new Date(value.f as string), to: new Date(value.t as string) };
 }

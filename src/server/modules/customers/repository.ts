@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import type { Executor } from '#db/database.ts';
 import type { CustomerEligibilityValidationsTable, CustomerRelationshipsTable, CustomersTable } from '#db/schema.ts';
 import type { CustomerSort } from '#contracts/customers.ts';
+import { escapeLike } from '#server/lib/sql-like.ts';
 
 export interface CustomerListFilter {
   field: 'CompanyName' | 'Domain' | 'IndirectReseller';
@@ -24,10 +25,6 @@ export interface CustomerListCriteria {
  * and two customers added in the same millisecond must not be skipped).
  */
 export interface CustomerCursor { key: string; id: string }
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 /** Customers that `partnerId` has an active relationship with. Every read of customers goes through it. */
 function visibleRelationships(db: Executor, partnerId: string) {

@@ -13,6 +13,7 @@ import type { Principal } from '#server/lib/principal.ts';
 import { auditNow, recordAudit, type Audit } from '#server/modules/audit/repository.ts';
 import { csvRow } from '#server/lib/csv.ts';
 import * as repo from './repository.ts';
+import { continuationError } from '#server/lib/continuation.ts';
 
 export interface CustomersDeps {
   db: Db;
@@ -488,7 +489,7 @@ function decodeContinuationToken(token: string, criteria: repo.CustomerListCrite
   }
   const validKey = typeof key === 'string' && (criteria.sort.endsWith('companyName') ? isNameKey(key) : isTimestampKey(key));
   if (sort === criteria.sort && validKey && typeof id === 'string' && GUID.test(id) && digest === criteriaDigest(criteria)) return { key, id };
-  throw continuationError('The MS-ContinuationToken is not valid for this query. Start again from the first page.');
+  throw continuationError();
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -510,6 +511,3 @@ function criteriaDigest({ filter, country, indirectResellerId }: repo.CustomerLi
   return sha256(JSON.stringify(what)).slice(0, 16);
 }
 
-function continuationError(message: string) {
-  return new DomainError('invalid_input', message, [{ field: 'MS-ContinuationToken', code: 'invalid_continuation', message }]);
-}

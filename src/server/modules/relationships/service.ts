@@ -3,6 +3,7 @@ import { assertCan } from '#domain/roles.ts';
 import type { Invitation, InvitationInput, InvitationState, IssuedInvitation } from '#contracts/relationships.ts';
 import type { Db, Executor } from '#db/database.ts';
 import { randomSecret, sha256, type Clock, type IdGenerator } from '#server/lib/adapters.ts';
+import { continuationError, decodeContinuation, encodeContinuation } from '#server/lib/continuation.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
 import { recordAudit } from '#server/modules/audit/repository.ts';
@@ -200,23 +201,13 @@ function fieldError(field: string, code: string, message: string) {
 
 /** The list's continuation token: the position and the state filter it was issued for. */
 function encodeCursor(cursor: repo.InvitationCursor, state: InvitationState | undefined) {
-  return Buffer.from(JSON.stringify({ c: cursor.createdAt.toISOString(), i: cursor.id, s: state ?? null })).toString('base64url');
+  return encodeContinuation({ c: cursor.createdAt.toISOString(), i: cursor.id, s: state ?? null });
 }
 
 function decodeCursor(token: string, state: InvitationState | undefined): repo.InvitationCursor {
-  const invalid = () => {
-    const message = 'The MS-ContinuationToken is not valid for this query. Start again from the first page.';
-    return new DomainError('invalid_input', message, [{ field: 'MS-ContinuationToken', code: 'invalid_continuation', message }]);
-  };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  const value = parsed as { c?: unknown; i?: unknown; s?: unknown };
-  if (typeof value.c !== 'string' || typeof value.i !== 'string' || (value.s ?? null) !== (state ?? null)) throw invalid();
+  const value = decodeContinuation(token) as { c?: unknown; i?: unknown; s?: unknown } | undefined;
+  if (!value || typeof value.c !== 'string' || typeof value.i !== 'string' || (value.s ?? null) !== (state ?? null)) throw continuationError();
   const createdAt = new Date(value.c);
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(value.i)) throw invalid();
+  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(value.i)) throw continuationError();
   return { createdAt, id: value.i };
 }
