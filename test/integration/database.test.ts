@@ -63,7 +63,7 @@ describe('demo seed', () => {
   it('seeds once; a second run adds nothing', async () => {
     const deps = { ids: randomIds, hasher: passwordHasher };
     const first = await seedDemo(database.db, deps);
-    expect(first).toMatchObject({ seeded: true, partners: 7, users: 13 });
+    expect(first).toMatchObject({ seeded: true, partners: 8, users: 14 });
     expect(first.offers).toBeGreaterThanOrEqual(20);
     expect(first.customers).toBeGreaterThanOrEqual(24);
     const count = async (table: 'partner_organizations' | 'partner_users' | 'customers' | 'offers') =>

@@ -32,17 +32,16 @@ export const authPlugin = fp<{ auth: AuthService }>(
     app.decorateRequest('principal', undefined);
     // onRequest: an unauthenticated caller learns nothing about the body's validity.
     app.addHook('onRequest', async (request) => {
-      const mode = request.routeOptions.config.auth ?? 'required';
+      // No route matched (url undefined): the not-found handler answers without a caller.
+      const mode = request.routeOptions.url === undefined ? 'none' : (request.routeOptions.config.auth ?? 'required');
       if (mode === 'none') return;
-      if (mode === 'public') {
-        // A public route answers anyone: credentials it cannot use (a stale token) are no reason to refuse.
-        request.principal = await resolvePrincipal(request, auth).catch((error: unknown) => {
-          if (error instanceof DomainError && error.code === 'unauthenticated') return undefined;
-          throw error;
-        });
-        return;
-      }
-      request.principal = await resolvePrincipal(request, auth);
+      // A public or optional route answers anyone: credentials it cannot use (a stale token) are no reason to refuse.
+      const lenient = mode === 'public' || mode === 'optional';
+      request.principal = await resolvePrincipal(request, auth).catch((error: unknown) => {
+        if (lenient && error instanceof DomainError && error.code === 'unauthenticated') return undefined;
+        throw error;
+      });
+      if (mode === 'public') return;
       if (!request.principal) {
         if (mode === 'optional') return;
         throw new DomainError('unauthenticated', 'Sign in, or send Authorization: Bearer <token>.');
