@@ -20,9 +20,13 @@ export function listMigrations(): { name: string; sql: string }[] {
 
 /** Applies pending migrations, each in its own transaction, in order. Forward-only. */
 export async function migrate(handle: DatabaseHandle): Promise<MigrationResult> {
-  await handle.runScript(
-    'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())',
-  );
+  // Under the lock too: two processes creating the table at once collide in pg_type (23505).
+  await handle.runScript(`
+    begin;
+    select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY});
+    create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now());
+    commit;
+  `);
   const applied: string[] = [];
   let alreadyApplied = 0;
   for (const migration of listMigrations()) {
