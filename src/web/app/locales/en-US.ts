@@ -1,6 +1,7 @@
 import type { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
 import type { customersListEnUS } from '../../features/customers/locales/list-en-US.ts';
-import type { tokenKindColumnEnUS, tokenKindsEnUS } from '../../features/account/locales/en-US.ts';
+import type { resellersEnUS } from '../../features/resellers/locales/en-US.ts';
+import type { accountEnUS } from '../../features/account/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -118,91 +119,10 @@ export const enUS = {
       expires: 'kept until',
     },
   },
-  resellers: {
-    title: 'Indirect resellers',
-    description: 'The indirect resellers you have a partnership with. Only active partnerships can be associated with customers.',
-    tableLabel: 'Indirect resellers',
-    columns: {
-      name: 'Name',
-      mpnId: 'Partner ID (MPN)',
-      state: 'State',
-      location: 'Location',
-      actions: 'Actions',
-    },
-    addCustomer: 'Add new customer',
-    addCustomerLabel: 'Add new customer for {{name}}',
-    states: {
-      Active: 'Active',
-      Inactive: 'Inactive',
-      Suspended: 'Suspended',
-      Terminated: 'Terminated',
-    },
-    emptyTitle: 'No indirect resellers yet',
-    emptyBody: 'Resellers appear here once they accept a partnership with your organization.',
-    loadFailed: 'The indirect resellers could not be loaded.',
-  },
-  account: {
-    title: 'Account',
-    profile: {
-      title: 'Your profile',
-      name: 'Name',
-      email: 'Email',
-      roles: 'Roles',
-      partnerName: 'Partner organization',
-      kind: 'Partner type',
-      mpnId: 'Partner ID (MPN)',
-      instance: 'Cloud instance',
-    },
-    tokens: {
-      title: 'API tokens',
-      description: 'Programs use an API token to call the Partnerdesk API on your behalf, with your roles. Send it as “Authorization: Bearer <token>”.',
-      tableLabel: 'API tokens',
-      create: 'Create token',
-      columns: {
-        name: 'Name',
-        kind: '' as typeof tokenKindColumnEnUS,
-        prefix: 'Starts with',
-        createdAt: 'Created',
-        expiresAt: 'Expires',
-        lastUsedAt: 'Last used',
-        actions: 'Actions',
-      },
-      kinds: {} as typeof tokenKindsEnUS,
-      never: 'Never',
-      notUsed: 'Not used yet',
-      emptyTitle: 'No API tokens',
-      emptyBody: 'Create a token to use the API from scripts or other systems.',
-      loadFailed: 'The API tokens could not be loaded.',
-      revoke: 'Revoke',
-      revokeLabel: 'Revoke token {{name}}',
-      createDialog: {
-        title: 'Create API token',
-        name: 'Name',
-        nameHint: 'Something to recognise it by, such as the program that uses it.',
-        expiresIn: 'Expires',
-        expiresInDays_one: 'In {{count}} day',
-        expiresInDays_other: 'In {{count}} days',
-        noExpiry: 'Never',
-        submit: 'Create',
-        submitting: 'Creating…',
-        cancel: 'Cancel',
-      },
-      created: {
-        title: 'Token created',
-        warningTitle: 'Copy the token now.',
-        warning: 'It is shown only this once: Partnerdesk keeps only a fingerprint of it and cannot show it again.',
-        tokenLabel: 'API token {{name}}',
-        done: 'Done',
-      },
-      revokeDialog: {
-        title: 'Revoke “{{name}}”?',
-        body: 'Programs that use this token stop working at once. This cannot be undone.',
-        confirm: 'Revoke token',
-        confirming: 'Revoking…',
-        cancel: 'Cancel',
-      },
-    },
-  },
+  // Typed here, brought at run time by the resellers and customers pages' code (features/resellers/locales/register-en-US.ts).
+  resellers: {} as typeof resellersEnUS,
+  // Typed here, brought at run time by the account page's code (features/account/locales/register-en-US.ts).
+  account: {} as typeof accountEnUS,
   roles: {
     global_admin: 'Global admin',
     admin_agent: 'Admin agent',

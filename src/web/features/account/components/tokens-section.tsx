@@ -1,4 +1,3 @@
-import '../locales/register-en-US.ts';
 import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { Key24Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';

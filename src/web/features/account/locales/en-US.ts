@@ -1,3 +1,66 @@
-/** The tokens table's kind column (en-US), registered with the account page's code. */
-export const tokenKindsEnUS = { personal: 'Personal', access: 'From sign-in (POST /v1/auth/token)' };
-export const tokenKindColumnEnUS = 'Kind';
+/** The account page's strings (en-US), registered with its code rather than with every page's first load. */
+export const accountEnUS = {
+  title: 'Account',
+  profile: {
+    title: 'Your profile',
+    name: 'Name',
+    email: 'Email',
+    roles: 'Roles',
+    partnerName: 'Partner organization',
+    kind: 'Partner type',
+    mpnId: 'Partner ID (MPN)',
+    instance: 'Cloud instance',
+  },
+  tokens: {
+    title: 'API tokens',
+    description: 'Programs use an API token to call the Partnerdesk API on your behalf, with your roles. Send it as “Authorization: Bearer <token>”.',
+    tableLabel: 'API tokens',
+    create: 'Create token',
+    columns: {
+      name: 'Name',
+      kind: 'Kind',
+      prefix: 'Starts with',
+      createdAt: 'Created',
+      expiresAt: 'Expires',
+      lastUsedAt: 'Last used',
+      actions: 'Actions',
+    },
+    kinds: {
+      personal: 'Personal',
+      access: 'From sign-in (POST /v1/auth/token)',
+    },
+    never: 'Never',
+    notUsed: 'Not used yet',
+    emptyTitle: 'No API tokens',
+    emptyBody: 'Create a token to use the API from scripts or other systems.',
+    loadFailed: 'The API tokens could not be loaded.',
+    revoke: 'Revoke',
+    revokeLabel: 'Revoke token {{name}}',
+    createDialog: {
+      title: 'Create API token',
+      name: 'Name',
+      nameHint: 'Something to recognise it by, such as the program that uses it.',
+      expiresIn: 'Expires',
+      expiresInDays_one: 'In {{count}} day',
+      expiresInDays_other: 'In {{count}} days',
+      noExpiry: 'Never',
+      submit: 'Create',
+      submitting: 'Creating…',
+      cancel: 'Cancel',
+    },
+    created: {
+      title: 'Token created',
+      warningTitle: 'Copy the token now.',
+      warning: 'It is shown only this once: Partnerdesk keeps only a fingerprint of it and cannot show it again.',
+      tokenLabel: 'API token {{name}}',
+      done: 'Done',
+    },
+    revokeDialog: {
+      title: 'Revoke “{{name}}”?',
+      body: 'Programs that use this token stop working at once. This cannot be undone.',
+      confirm: 'Revoke token',
+      confirming: 'Revoking…',
+      cancel: 'Cancel',
+    },
+  },
+} as const;

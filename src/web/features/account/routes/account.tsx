@@ -1,3 +1,4 @@
+import '../locales/register-en-US.ts';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../app/ui/page-header.tsx';

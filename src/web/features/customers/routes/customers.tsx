@@ -1,3 +1,4 @@
+import '../../resellers/locales/register-en-US.ts';
 import '../locales/register-list-en-US.ts';
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { PeopleSearch24Regular, People24Regular } from '@fluentui/react-icons';

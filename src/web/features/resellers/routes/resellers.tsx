@@ -1,3 +1,4 @@
+import '../locales/register-en-US.ts';
 import { BuildingPeople24Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from '../../../app/not-found.tsx';
