@@ -136,7 +136,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   headers.set('Accept', 'application/json');
   headers.set(CORRELATION_ID_HEADER, correlationId);
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
-  if (WRITE_METHODS.has(method) && csrfToken !== null) headers.set(CSRF_HEADER, csrfToken);
+  // A caller with a session of its own (the customer admin's pages) sends that session's token itself.
+  if (WRITE_METHODS.has(method) && csrfToken !== null && !headers.has(CSRF_HEADER)) headers.set(CSRF_HEADER, csrfToken);
 
   let response: Response;
   try {

@@ -9,6 +9,8 @@ export const routeModules = {
   customerDetail: () => import('../features/customers/routes/customer-detail.tsx'),
   resellers: () => import('../features/resellers/routes/resellers.tsx'),
   account: () => import('../features/account/routes/account.tsx'),
+  tenantRequest: () => import('../features/tenant/routes/accept.tsx'),
+  tenantPartners: () => import('../features/tenant/routes/partners.tsx'),
 };
 
 /** Fetches the code of the page at `path` (a path of the portal, with or without its query). */

@@ -31,6 +31,10 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteError,
     children: [
       { path: '/sign-in', loader: signInLoader, lazy: routeModules.signIn },
+      // The customer admin's pages: a session of their own, none of the partner's.
+      { path: '/invitations', lazy: routeModules.tenantRequest },
+      { path: '/relationship-requests/:code', lazy: routeModules.tenantRequest },
+      { path: '/tenant/partners', lazy: routeModules.tenantPartners },
       {
         loader: requireSessionLoader,
         Component: RequireSession,

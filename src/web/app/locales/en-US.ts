@@ -1,6 +1,7 @@
 import type { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
 import type { customersListEnUS } from '../../features/customers/locales/list-en-US.ts';
 import type { resellersEnUS } from '../../features/resellers/locales/en-US.ts';
+import type { tenantEnUS } from '../../features/tenant/locales/en-US.ts';
 import type { accountEnUS } from '../../features/account/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
@@ -144,6 +145,8 @@ export const enUS = {
   customerDetail: {} as typeof customerDetailEnUS,
   // Typed here, brought at run time by the customers list's code (features/customers/locales/register-list-en-US.ts).
   customersList: {} as typeof customersListEnUS,
+  // Typed here, brought at run time by the customer admin's pages (features/tenant/locales/register-en-US.ts).
+  tenant: {} as typeof tenantEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

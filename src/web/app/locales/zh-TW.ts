@@ -1,3 +1,4 @@
+import { tenantZhTW } from '../../features/tenant/locales/zh-TW.ts';
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
@@ -228,6 +229,7 @@ export const zhTW: Messages = {
   onboarding: onboardingZhTW,
   customerDetail: customerDetailZhTW,
   customersList: customersListZhTW,
+  tenant: tenantZhTW,
 };
 
 /**
