@@ -35,6 +35,11 @@ export const sessionUserSchema = z.object({
     instance: instanceIdSchema,
     domainSuffix: z.string(),
     markets: z.array(z.string()),
+    /**
+     * Whether the partner's cloud instance has relationship requests (SPEC §8: off in US Government unless
+     * the operator sets USGOV_RELATIONSHIP_REQUESTS): the portal hides Request a relationship when false.
+     */
+    relationshipRequests: z.boolean(),
   }),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;

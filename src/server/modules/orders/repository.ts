@@ -29,6 +29,20 @@ export async function heldQuantities(db: Executor, customerId: string, offerIds:
   return new Map(rows.map((row) => [row.offer_id, Number(row.quantity)]));
 }
 
+/** The names of the partners, other than `except`, that hold an active relationship with the customer. */
+export async function otherActivePartners(db: Executor, customerId: string, except: string[]) {
+  const rows = await db
+    .selectFrom('customer_relationships as cr')
+    .innerJoin('partner_organizations as p', 'p.id', 'cr.partner_id')
+    .select('p.name')
+    .where('cr.customer_id', '=', customerId)
+    .where('cr.state', '=', 'active')
+    .where('cr.partner_id', 'not in', except)
+    .orderBy('p.name')
+    .execute();
+  return rows.map((row) => row.name);
+}
+
 /**
  * Whose orders and subscriptions of a customer a partner sees (SPEC §6: each partner its own): those
  * it placed, and for an indirect reseller those its provider (`providerId`) sold through it.

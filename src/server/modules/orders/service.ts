@@ -277,6 +277,21 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     };
   }
 
+  /**
+   * SPEC §8: a US Government customer transacts with one partner only (with an indirect provider, the
+   * reseller it sells through counts as that partner). The acceptance of a second partner is refused
+   * (tenant service); this holds for a customer that has two anyway (data from before the rule, or the
+   * operator's).
+   */
+  async function assertSinglePartner(executor: Executor, principal: Principal, customer: ExistingCustomer & { scope: repo.SalesScope }) {
+    const channel = [principal.user.partner.id, customer.indirectResellerId, customer.scope.providerId].filter((id): id is string => id !== null);
+    const others = await repo.otherActivePartners(executor, customer.id, channel);
+    if (others.length === 0) return;
+    throw new DomainError('conflict', `This is a US Government customer: it transacts with one partner only, and it also has ${others.join(', ')}. The customer's admin removes the other partner first.`, [
+      { field: 'customerId', code: 'usgov_single_partner', message: 'A US Government customer transacts with one partner only.' },
+    ]);
+  }
+
   /** A customer whose orders and subscriptions the caller may read: the role first (SPEC §1), then its scope. */
   function viewableCustomer(principal: Principal, customerId: string) {
     assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
@@ -299,6 +314,7 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         if (instance.agreement_required && !(await hasCustomerAgreement(trx, customer.id))) {
           throw new DomainError('agreement_required', 'The customer has not accepted the Microsoft Customer Agreement: confirm it (POST /v1/customers/{id}/agreements) before ordering.');
         }
+        if (customer.instanceId === 'usgov') await assertSinglePartner(trx, principal, customer);
         if (!instance.agreement_required && !(await hasEligibility(trx, customer.id, customer.scope))) {
           throw new DomainError('eligibility_not_recorded', 'The customer has no US Government eligibility validation recorded by your organisation: a customer there must be an eligible government entity (or hold regulated data) before ordering. Record it with POST /v1/customers/{id}/eligibility.');
         }
