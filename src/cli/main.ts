@@ -137,6 +137,45 @@ program
     }),
   );
 
+const tenants = program.command('tenants').description("Existing tenants: customers that partners request a relationship with (their admin accepts)");
+tenants
+  .command('create')
+  .description("Create an existing tenant with its admin account admin@<domain> and a temporary password (printed once, changed at the first sign-in); with --partner, it has a relationship with that partner")
+  .addOption(new Option('--company <name>', 'company name').env('PARTNERDESK_TENANT_COMPANY').makeOptionMandatory())
+  .addOption(new Option('--domain <domain>', 'domain prefix (northwind) or full domain (northwind.onmicrosoft.com)').env('PARTNERDESK_TENANT_DOMAIN').makeOptionMandatory())
+  .addOption(new Option('--country <code>', 'ISO country code').env('PARTNERDESK_TENANT_COUNTRY').default('US'))
+  .addOption(new Option('--culture <culture>', "among the country's cultures (default: its first)").env('PARTNERDESK_TENANT_CULTURE'))
+  .addOption(new Option('--partner <ref>', 'a partner (id, Partner ID or name) the tenant already has; without it, the tenant has none').env('PARTNERDESK_PARTNER'))
+  .addOption(new Option('--instance <instance>', "public | usgov (default: the partner's, else public)").env('PARTNERDESK_INSTANCE'))
+  .addOption(new Option('--json', 'print JSON'))
+  .action((o: { company: string; domain: string; country: string; culture?: string; partner?: string; instance?: string; json?: boolean }) =>
+    withDatabase(async (handle) => {
+      const tenant = await operator(handle).createTenant({ company: o.company, domain: o.domain, country: o.country, culture: o.culture, partner: o.partner, instance: o.instance });
+      if (o.json) return print(tenant);
+      print(`Tenant created: ${tenant.companyName} (${tenant.domain}, ${tenant.instance}), id ${tenant.id}`);
+      print(tenant.partner ? `Partner: ${tenant.partner.name}` : 'Partner: none');
+      print(`Admin sign-in: ${tenant.admin.userPrincipalName}`);
+      print(`Temporary password: ${tenant.admin.temporaryPassword}`);
+      print('The password is shown this once; the admin changes it at the first sign-in.');
+    }),
+  );
+tenants
+  .command('list')
+  .description('List tenants with their partners')
+  .addOption(new Option('--instance <instance>', 'public | usgov').env('PARTNERDESK_INSTANCE').choices(['public', 'usgov']))
+  .addOption(new Option('--json', 'print JSON'))
+  .action((o: { instance?: 'public' | 'usgov'; json?: boolean }) =>
+    withDatabase(async (handle) => {
+      const rows = await operator(handle).listTenants(o.instance);
+      if (o.json) return print(rows);
+      for (const row of rows) {
+        const admin = `${row.admin_user_name}@${row.domain}${row.admin_password_temporary ? ' (temporary password)' : ''}`;
+        print(`${row.id}  ${row.instance_id.padEnd(6)} ${row.company_name.padEnd(36)} ${row.country}  ${admin}  partners: ${row.partners.join(', ') || 'none'}`);
+      }
+      print(`${rows.length} tenant(s)`);
+    }),
+  );
+
 const partnerOptions = (command: Command, create: boolean) =>
   command
     .addOption(new Option('--name <name>').env('PARTNERDESK_PARTNER_NAME'))

@@ -103,3 +103,16 @@ export const agreementTemplateInputSchema = z.object({
   versionRank: z.number().int().min(1),
 });
 export type AgreementTemplateInput = z.infer<typeof agreementTemplateInputSchema>;
+
+/** CLI `tenants create`: an existing tenant (issue 9, part 4), optionally with one partner. */
+export const tenantInputSchema = z.object({
+  company: z.string().min(1, 'the company name is required').max(255),
+  /** The prefix (`northwind`) or the whole domain under the instance's suffix (`northwind.onmicrosoft.com`). */
+  domain: z.string().trim().min(1, 'the domain (prefix or full domain) is required').max(300),
+  country: z.string().trim().min(1).max(10).default('US'),
+  culture: z.string().trim().max(20).optional(),
+  /** The partner's instance when a partner is given, else public. */
+  instance: instanceIdSchema.optional(),
+  partner: z.string().trim().min(1).optional(),
+});
+export type TenantInput = z.infer<typeof tenantInputSchema>;

@@ -232,3 +232,24 @@ export async function listEligibilityValidations(db: Executor, customerId: strin
     .orderBy('v.id')
     .execute();
 }
+
+/** Every customer of an instance (or all), with its active partners' names and its admin's password state: the operator's list. */
+export function listTenants(db: Executor, instance?: 'public' | 'usgov') {
+  let query = db
+    .selectFrom('customers as c')
+    .select([
+      'c.id',
+      'c.instance_id',
+      'c.company_name',
+      'c.domain',
+      'c.country',
+      'c.admin_user_name',
+      'c.admin_password_temporary',
+      'c.created_at',
+      sql<string[]>`coalesce((select array_agg(p.name order by p.name) from customer_relationships cr join partner_organizations p on p.id = cr.partner_id where cr.customer_id = c.id and cr.state = 'active'), '{}')`.as('partners'),
+    ])
+    .orderBy(sql`lower(c.company_name)`)
+    .orderBy('c.id');
+  if (instance) query = query.where('c.instance_id', '=', instance);
+  return query.execute();
+}

@@ -10,7 +10,7 @@ import type { Db, Executor } from '#db/database.ts';
 import { sha256, temporaryPassword, type Clock, type IdGenerator } from '#server/lib/adapters.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
-import { auditNow, recordAudit, type Audit } from '#server/modules/audit/repository.ts';
+import { auditNow, recordAudit, recordAuditAs, type Audit } from '#server/modules/audit/repository.ts';
 import { csvRow } from '#server/lib/csv.ts';
 import * as repo from './repository.ts';
 import { continuationError } from '#server/lib/continuation.ts';
@@ -511,3 +511,66 @@ function criteriaDigest({ filter, country, indirectResellerId }: repo.CustomerLi
   return sha256(JSON.stringify(what)).slice(0, 16);
 }
 
+
+/** An existing tenant the operator makes (issue 9, part 4): checked already, with at most one partner. */
+export interface NewTenant {
+  instance: 'public' | 'usgov';
+  companyName: string;
+  domain: string;
+  country: string;
+  culture: string;
+  language: string;
+  partner: { id: string; name: string } | null;
+}
+
+/**
+ * Writes an existing tenant for the operator (`partnerdesk tenants create`): the customer, its domain
+ * (for ever), its admin `admin@<domain>` with a temporary password (shown once, changed at the first
+ * sign-in), and the relationship with its partner if it has one (audited as that partner's, by the
+ * operator). Only the company profile is known: the billing contact is the admin's address, the postal
+ * address is left empty for the customer's partner to complete.
+ */
+export async function insertTenant(trx: Executor, ids: IdGenerator, now: Date, tenant: NewTenant) {
+  const id = ids.uuid();
+  if (!(await repo.registerDomain(trx, tenant.instance, tenant.domain, id, now))) {
+    throw new DomainError('domain_taken', `domain: ${tenant.domain} is taken in the ${tenant.instance} instance (a domain, once registered, is never free again). Choose another.`, [domainTakenError(tenant.domain)]);
+  }
+  const password = temporaryPassword();
+  const userPrincipalName = `admin@${tenant.domain}`;
+  await repo.insertCustomer(trx, {
+    id,
+    instance_id: tenant.instance,
+    commerce_id: ids.uuid(),
+    company_name: tenant.companyName,
+    domain: tenant.domain,
+    organization_registration_number: null,
+    email: userPrincipalName,
+    culture: tenant.culture,
+    language: tenant.language,
+    billing_company_name: tenant.companyName,
+    first_name: '',
+    last_name: '',
+    address_line1: '',
+    country: tenant.country,
+    admin_password_hash: `sha256$${sha256(password)}`,
+    admin_password_set_at: now,
+    admin_password_temporary: true,
+    created_by_partner_id: tenant.partner?.id ?? null,
+    created_at: now,
+    updated_at: now,
+  });
+  if (tenant.partner) {
+    await repo.insertRelationships(trx, [{ customer_id: id, partner_id: tenant.partner.id, origin: 'created', indirect_reseller_id: null, indirect_provider_id: null, created_at: now }]);
+    await recordAuditAs(trx, ids, { partnerId: tenant.partner.id, userId: null, name: 'operator (partnerdesk tenants create)' }, {
+      operationType: 'add_customer',
+      resourceType: 'customer',
+      resourceId: id,
+      customerId: id,
+      newValue: { id, companyName: tenant.companyName, domain: tenant.domain, country: tenant.country, via: 'operator' },
+    }, now);
+  }
+  return { id, userPrincipalName, temporaryPassword: password };
+}
+
+/** The operator's list of tenants (`partnerdesk tenants list`). */
+export const listTenants = repo.listTenants;

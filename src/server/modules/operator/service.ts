@@ -10,15 +10,20 @@ import {
   partnerInputSchema,
   partnerUpdateSchema,
   partnershipStateSchema,
+  tenantInputSchema,
   userInputSchema,
 } from '#contracts/operator.ts';
+import { getCountryRules, normalizeCountry } from '#domain/countries/country-rules.ts';
+import { checkCultureAndLanguage, errorsOf, plainTextErrors, validateCompanyName } from '#domain/customer-rules.ts';
+import { resolveDomain } from '#domain/onboarding.ts';
 import type { Executor } from '#db/database.ts';
 import { inTransaction } from '#server/lib/transactions.ts';
-import type { IdGenerator, PasswordHasher } from '#server/lib/adapters.ts';
+import { systemClock, type Clock, type IdGenerator, type PasswordHasher } from '#server/lib/adapters.ts';
+import { insertTenant, listTenants } from '#server/modules/customers/service.ts';
 import { isUniqueViolation } from '#server/lib/pg-errors.ts';
 
-/** The operator's setup: partners, partnerships, users, catalog, agreement templates. Used by the CLI and the seed. */
-export function createOperatorService({ db, ids, hasher }: { db: Executor; ids: IdGenerator; hasher: PasswordHasher }) {
+/** The operator's setup: partners, partnerships, users, catalog, agreement templates, existing tenants. Used by the CLI and the seed. */
+export function createOperatorService({ db, ids, hasher, clock = systemClock }: { db: Executor; ids: IdGenerator; hasher: PasswordHasher; clock?: Clock }) {
   async function findPartner(executor: Executor, ref: string) {
     const byId = /^[0-9a-f-]{36}$/i.test(ref);
     const rows = await executor
@@ -201,6 +206,64 @@ export function createOperatorService({ db, ids, hasher }: { db: Executor; ids: 
         }
         return { created, updated };
       });
+    },
+
+    /**
+     * An existing tenant (issue 9, part 4): a customer that a partner requests a relationship with rather
+     * than adds. The company name, domain, country and culture follow the add-customer rules (SPEC §4);
+     * a partner, if given, must sell in the tenant's country and instance, and be a direct partner or an
+     * indirect provider (a reseller's customers come through its provider). One transaction.
+     */
+    async createTenant(input: unknown) {
+      const tenant = parse(tenantInputSchema, input);
+      const partner = tenant.partner ? await findPartner(db, tenant.partner) : null;
+      const instance = tenant.instance ?? partner?.instance_id ?? 'public';
+      const errors: FieldError[] = [];
+      const company = validateCompanyName(tenant.company, 'company');
+      errors.push(...plainTextErrors([{ field: 'company', label: 'the company name', value: tenant.company, kind: 'line' }]), ...company.errors);
+      const { domain_suffix: suffix } = await db.selectFrom('cloud_instances').select('domain_suffix').where('id', '=', instance).executeTakeFirstOrThrow();
+      const domain = resolveDomain(tenant.domain, suffix, 'domain');
+      errors.push(...errorsOf(domain));
+      const country = normalizeCountry(tenant.country);
+      const rules = country ? getCountryRules(country) : undefined;
+      if (!country || !rules) errors.push({ field: 'country', code: 'country_invalid', message: `${tenant.country} is not a country or region: give an ISO code such as US.` });
+      const cultures = country && rules ? checkCultureAndLanguage({ culture: tenant.culture }, country, { culture: 'culture', language: 'language' }) : undefined;
+      if (cultures) errors.push(...errorsOf(cultures.culture), ...errorsOf(cultures.language));
+      if (partner) {
+        if (partner.instance_id !== instance) errors.push({ field: 'partner', code: 'partner_instance', message: `${partner.name} is in the ${partner.instance_id} instance, not ${instance}.` });
+        if (partner.kind === 'indirect_reseller') errors.push({ field: 'partner', code: 'partner_kind', message: `${partner.name} is an indirect reseller: its customers come through its indirect provider. Give the provider.` });
+        if (country && !partner.markets.includes(country)) errors.push({ field: 'partner', code: 'partner_not_authorized_in_country', message: `${partner.name} does not sell in ${country} (its markets: ${partner.markets.join(', ')}).` });
+      }
+      if (errors.length > 0 || !domain.ok || !country || !cultures?.culture.ok || !cultures.language.ok) {
+        throw new DomainError('invalid_input', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+      }
+      const [culture, language] = [cultures.culture.value, cultures.language.value];
+      const now = clock.now();
+      const created = await inTransaction(db, (trx) =>
+        insertTenant(trx, ids, now, {
+          instance,
+          companyName: company.value,
+          domain: domain.value,
+          country,
+          culture,
+          language,
+          partner: partner ? { id: partner.id, name: partner.name } : null,
+        }),
+      );
+      return {
+        id: created.id,
+        instance,
+        companyName: company.value,
+        domain: domain.value,
+        country,
+        culture,
+        partner: partner ? { id: partner.id, name: partner.name } : null,
+        admin: { userPrincipalName: created.userPrincipalName, temporaryPassword: created.temporaryPassword, mustChangePassword: true },
+      };
+    },
+
+    async listTenants(instance?: 'public' | 'usgov') {
+      return listTenants(db, instance);
     },
 
     async addAgreementTemplate(input: unknown) {
