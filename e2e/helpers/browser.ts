@@ -10,7 +10,8 @@ export const VIEWPORTS = {
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 
-const SCREENSHOT_DIR = path.resolve('artifacts/screenshots');
+/** SCREENSHOT_DIR puts them elsewhere (outside the checkout, to look at them without committing them). */
+const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR ?? 'artifacts/screenshots');
 
 /** Debian's Chromium, found as scripts/ensure-chromium.mjs finds it (run that first: `npm run test:e2e` does). */
 export async function launchBrowser(): Promise<Browser> {
@@ -86,7 +87,7 @@ export async function openPage(browser: Browser, baseURL: string, options: { loc
   };
 }
 
-/** `artifacts/screenshots/<name>-<viewport>.png`, full page. */
+/** `artifacts/screenshots/<name>-<viewport>.png` (or under SCREENSHOT_DIR), full page. */
 export async function screenshot(page: Page, name: string, viewport: ViewportName): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}-${viewport}.png`);

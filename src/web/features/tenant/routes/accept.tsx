@@ -101,11 +101,15 @@ function RequestSummary({ view }: { view: TenantRequestView }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const names = view.partners.map((partner) => `${partner.name} (${t(`tenant.kinds.${partner.kind}`)})`);
+  // A reseller's request (or a provider's naming a reseller): both tiers, each named for what it is.
+  const reseller = view.partners.find((partner) => partner.kind === 'indirect_reseller');
+  const provider = view.partners.find((partner) => partner.kind === 'indirect_provider');
+  const asks = reseller && provider
+    ? t('tenant.request.asksPair', { reseller: reseller.name, provider: provider.name })
+    : names.length > 1 ? t('tenant.request.asksBoth', { names: names.join(', ') }) : t('tenant.request.asks', { name: names[0] ?? '' });
   return (
     <div className={styles.stack}>
-      <Text as="p" size={400} weight="semibold" className={styles.plain}>
-        {names.length > 1 ? t('tenant.request.asksBoth', { names: names.join(', ') }) : t('tenant.request.asks', { name: names[0] ?? '' })}
-      </Text>
+      <Text as="p" size={400} weight="semibold" className={styles.plain}>{asks}</Text>
       <Text as="p" className={styles.muted}>{t('tenant.request.explain')}</Text>
       {view.recipientName ? <Text as="p" className={styles.plain}>{t('tenant.request.to', { name: view.recipientName })}</Text> : null}
       {view.message ? (
