@@ -91,7 +91,8 @@ export function TenantPasswordChange({ session }: { session: TenantSession }) {
           <MessageBarBody>{errorMessage(change.error)}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Input type="text" autoComplete="username" value={session.userPrincipalName} readOnly hidden aria-hidden="true" />
+      {/* For password managers, which file the new password under this user name; a native input, as Fluent's Input would show its frame. */}
+      <input type="text" autoComplete="username" value={session.userPrincipalName} readOnly hidden />
       <Field label={t('tenant.changePassword.current')} required validationMessage={serverMessage(errors.currentPassword?.message)}>
         <Input type="password" autoComplete="current-password" {...register('currentPassword')} />
       </Field>

@@ -61,6 +61,8 @@ export function Component() {
   const view = useRequestView(ref);
   const session = useTenantSession();
   const errorMessage = useErrorMessage();
+  // Once answered on this page, the summary no longer asks (the answer's outcome shows below it).
+  const [answered, setAnswered] = useState(false);
   const title = t('tenant.request.title');
 
   if (ref === null) return <TenantLayout title={title}><Notice intent="warning" text={t('tenant.request.missing')} /></TenantLayout>;
@@ -71,9 +73,9 @@ export function Component() {
   }
   return (
     <TenantLayout title={title}>
-      <RequestSummary view={view.data} />
+      <RequestSummary view={view.data} open={view.data.state === 'pending' && !answered} />
       {view.data.state === 'pending' ? (
-        <TenantGate session={session.data ?? null}>{(signedIn) => <Answer session={signedIn} requestRef={ref} view={view.data} />}</TenantGate>
+        <TenantGate session={session.data ?? null}>{(signedIn) => <Answer session={signedIn} requestRef={ref} view={view.data} onAnswered={() => setAnswered(true)} />}</TenantGate>
       ) : (
         <Notice intent="warning" text={t(`tenant.request.states.${view.data.state}`)} />
       )}
@@ -96,7 +98,7 @@ function partnerNames(view: TenantRequestView): string {
   return view.partners.map((partner) => partner.name).join(' + ');
 }
 
-function RequestSummary({ view }: { view: TenantRequestView }) {
+function RequestSummary({ view, open }: { view: TenantRequestView; open: boolean }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const format = useFormatters();
@@ -104,13 +106,17 @@ function RequestSummary({ view }: { view: TenantRequestView }) {
   // A reseller's request (or a provider's naming a reseller): both tiers, each named for what it is.
   const reseller = view.partners.find((partner) => partner.kind === 'indirect_reseller');
   const provider = view.partners.find((partner) => partner.kind === 'indirect_provider');
-  const asks = reseller && provider
-    ? t('tenant.request.asksPair', { reseller: reseller.name, provider: provider.name })
-    : names.length > 1 ? t('tenant.request.asksBoth', { names: names.join(', ') }) : t('tenant.request.asks', { name: names[0] ?? '' });
+  const pending = open;
+  // An answered or closed request says only whom it came from: nothing is asked any more.
+  const asks = !pending
+    ? t('tenant.request.from', { names: names.join(', ') })
+    : reseller && provider
+      ? t('tenant.request.asksPair', { reseller: reseller.name, provider: provider.name })
+      : names.length > 1 ? t('tenant.request.asksBoth', { names: names.join(', ') }) : t('tenant.request.asks', { name: names[0] ?? '' });
   return (
     <div className={styles.stack}>
       <Text as="p" size={400} weight="semibold" className={styles.plain}>{asks}</Text>
-      <Text as="p" className={styles.muted}>{t('tenant.request.explain')}</Text>
+      {pending ? <Text as="p" className={styles.muted}>{t('tenant.request.explain')}</Text> : null}
       {view.recipientName ? <Text as="p" className={styles.plain}>{t('tenant.request.to', { name: view.recipientName })}</Text> : null}
       {view.message ? (
         <div>
@@ -118,12 +124,12 @@ function RequestSummary({ view }: { view: TenantRequestView }) {
           <Text as="p" className={styles.quote}>{view.message}</Text>
         </div>
       ) : null}
-      {view.expiresAt && view.state === 'pending' ? <Text as="p" className={styles.muted}>{t('tenant.request.expires', { date: format.date(view.expiresAt) })}</Text> : null}
+      {view.expiresAt && pending ? <Text as="p" className={styles.muted}>{t('tenant.request.expires', { date: format.date(view.expiresAt) })}</Text> : null}
     </div>
   );
 }
 
-function Answer({ session, requestRef, view }: { session: TenantSession; requestRef: TenantRequestRef; view: TenantRequestView }) {
+function Answer({ session, requestRef, view, onAnswered }: { session: TenantSession; requestRef: TenantRequestRef; view: TenantRequestView; onAnswered: () => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -145,7 +151,7 @@ function Answer({ session, requestRef, view }: { session: TenantSession; request
       <Text as="p" className={styles.muted}>{t('tenant.request.signedInAs', { user: session.userPrincipalName, company: session.customer.companyName })}</Text>
       {answer.error ? <Notice intent="error" text={errorMessage(answer.error)} /> : null}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={answer.isPending} onClick={() => answer.mutate('accept')} icon={answer.isPending ? <Spinner size="tiny" /> : undefined}>
+        <Button appearance="primary" disabled={answer.isPending} onClick={() => answer.mutate('accept', { onSuccess: onAnswered })} icon={answer.isPending ? <Spinner size="tiny" /> : undefined}>
           {answer.isPending ? t('tenant.request.accepting') : t('tenant.request.accept')}
         </Button>
         {'token' in requestRef ? (
@@ -159,7 +165,7 @@ function Answer({ session, requestRef, view }: { session: TenantSession; request
             <DialogContent>{t('tenant.request.declineBody')}</DialogContent>
             <DialogActions>
               <Button onClick={() => setConfirmDecline(false)}>{t('tenant.request.cancel')}</Button>
-              <Button appearance="primary" onClick={() => { setConfirmDecline(false); answer.mutate('decline'); }}>
+              <Button appearance="primary" onClick={() => { setConfirmDecline(false); answer.mutate('decline', { onSuccess: onAnswered }); }}>
                 {t('tenant.request.declineConfirm')}
               </Button>
             </DialogActions>

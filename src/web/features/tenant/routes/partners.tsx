@@ -9,6 +9,7 @@ import {
   DialogTitle,
   makeStyles,
   MessageBar,
+  shorthands,
   MessageBarBody,
   Spinner,
   Table,
@@ -29,11 +30,37 @@ import { useRemovePartner, useTenantPartners, useTenantSession, useTenantSignOut
 import { TenantLayout } from '../components/tenant-layout.tsx';
 import { TenantGate } from '../components/tenant-sign-in.tsx';
 
+/** Below this width the table's five columns do not fit: each partner is a block of its own. */
+const NARROW = '@media (max-width: 599px)';
+
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  scroll: { overflowX: 'auto' },
+  table: { [NARROW]: { display: 'none' } },
+  list: {
+    display: 'none',
+    [NARROW]: { display: 'flex' },
+    flexDirection: 'column',
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalM,
+    ...shorthands.borderBottom(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
+  },
+  itemName: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground2 },
+  itemAction: { alignSelf: 'flex-start', marginBlockStart: tokens.spacingVerticalXS },
   signOut: { alignSelf: 'flex-start' },
 });
+
+type TenantPartner = NonNullable<ReturnType<typeof useTenantPartners>['data']>['items'][number];
+
+/** The other tier a partner sells with: a provider's reseller, or a reseller's provider. */
+const throughOf = (partner: TenantPartner) => partner.indirectReseller?.name ?? partner.indirectProvider?.name ?? null;
 
 /** /tenant/partners: the customer admin's partners, with Remove. */
 export function Component() {
@@ -42,7 +69,7 @@ export function Component() {
   const signedIn = session.data ?? null;
   const subtitle = signedIn && !signedIn.mustChangePassword ? t('tenant.partners.subtitle', { company: signedIn.customer.companyName, domain: signedIn.customer.domain }) : undefined;
   return (
-    <TenantLayout title={t('tenant.partners.title')} subtitle={subtitle}>
+    <TenantLayout title={t('tenant.partners.title')} subtitle={subtitle} wide>
       {session.isPending ? <Spinner label={t('app.loading')} /> : <TenantGate session={signedIn}>{(current) => <Partners session={current} />}</TenantGate>}
     </TenantLayout>
   );
@@ -69,8 +96,8 @@ function Partners({ session }: { session: TenantSession }) {
       {partners.isPending ? <Spinner label={t('app.loading')} /> : null}
       {partners.data && partners.data.items.length === 0 ? <Text>{t('tenant.partners.empty')}</Text> : null}
       {partners.data && partners.data.items.length > 0 ? (
-        <div className={styles.scroll}>
-          <Table aria-label={t('tenant.partners.tableLabel')}>
+        <>
+          <Table aria-label={t('tenant.partners.tableLabel')} className={styles.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('tenant.partners.columns.name')}</TableHeaderCell>
@@ -85,7 +112,7 @@ function Partners({ session }: { session: TenantSession }) {
                 <TableRow key={partner.id}>
                   <TableCell>{partner.name}</TableCell>
                   <TableCell>{t(`tenant.kinds.${partner.kind}`)}</TableCell>
-                  <TableCell>{partner.indirectReseller?.name ?? partner.indirectProvider?.name ?? '—'}</TableCell>
+                  <TableCell>{throughOf(partner) ?? '—'}</TableCell>
                   <TableCell>{format.date(partner.since)}</TableCell>
                   <TableCell>
                     <Button size="small" aria-label={t('tenant.partners.removeLabel', { name: partner.name })} onClick={() => setRemoving({ id: partner.id, name: partner.name })}>
@@ -96,7 +123,24 @@ function Partners({ session }: { session: TenantSession }) {
               ))}
             </TableBody>
           </Table>
-        </div>
+          <ul aria-label={t('tenant.partners.tableLabel')} className={styles.list}>
+            {partners.data.items.map((partner) => {
+              const through = throughOf(partner);
+              return (
+                <li key={partner.id} className={styles.item}>
+                  <Text className={styles.itemName}>{partner.name}</Text>
+                  <Text className={styles.muted}>
+                    {through ? t('tenant.partners.kindThrough', { kind: t(`tenant.kinds.${partner.kind}`), through }) : t(`tenant.kinds.${partner.kind}`)}
+                  </Text>
+                  <Text className={styles.muted}>{t('tenant.partners.sinceDate', { date: format.date(partner.since) })}</Text>
+                  <Button size="small" className={styles.itemAction} aria-label={t('tenant.partners.removeLabel', { name: partner.name })} onClick={() => setRemoving({ id: partner.id, name: partner.name })}>
+                    {t('tenant.partners.remove')}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       ) : null}
       <Button className={styles.signOut} onClick={() => signOut.mutate()} disabled={signOut.isPending}>{t('tenant.partners.signOut')}</Button>
       <Dialog open={removing !== null} modalType="alert" onOpenChange={(_, data) => { if (!data.open) setRemoving(null); }}>
