@@ -31,6 +31,7 @@ afterAll(async () => {
 });
 
 const locales = { 'en-US': tenantEnUS, 'zh-TW': tenantZhTW } as const;
+const withKind = (s: typeof tenantEnUS, name: string) => s.request.withKind.replace('{{name}}', name).replace('{{kind}}', s.kinds.direct);
 type Locale = keyof typeof locales;
 
 async function api(path: string, auth: Record<string, string>, init: { method?: string; body?: unknown } = {}) {
@@ -116,10 +117,10 @@ describe('the customer admin’s links and pages', () => {
 
     const { page, ...watched } = await customerPage();
     await page.goto(invitation.path);
-    await page.getByText(tenantEnUS.request.asks.replace('{{name}}', `Expiring Partners (${tenantEnUS.kinds.direct})`)).waitFor();
+    await page.getByText(tenantEnUS.request.asks.replace('{{name}}', withKind(tenantEnUS, 'Expiring Partners'))).waitFor();
     await page.getByLabel(tenantEnUS.signIn.userName).waitFor();
     await screenshotBoth(page, 'tenant-request-direct-pending');
-    await photographZhTW(invitation.path, tenantZhTW.request.asks.replace('{{name}}', `Expiring Partners (${tenantZhTW.kinds.direct})`), 'tenant-request-direct-pending');
+    await photographZhTW(invitation.path, tenantZhTW.request.asks.replace('{{name}}', withKind(tenantZhTW, 'Expiring Partners')), 'tenant-request-direct-pending');
 
     clock.advance(91 * DAY);
     await page.goto('about:blank');

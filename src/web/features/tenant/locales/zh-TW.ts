@@ -30,6 +30,7 @@ export const tenantZhTW: Strings<typeof tenantEnUS> = {
     asks: '{{name}} 要求成為您的合作夥伴。',
     asksBoth: '{{names}} 要求成為您的合作夥伴：接受即同時接受兩者。',
     asksPair: '間接轉銷商 {{reseller}} 與其間接提供者 {{provider}} 要求一起成為您的合作夥伴。接受即同時接受兩者。',
+    withKind: '{{name}}（{{kind}}）',
     from: '來自 {{names}} 的合作關係要求',
     explain: '合作夥伴之後可以管理您的訂閱並代您購買。您隨時可以移除合作夥伴。',
     to: '收件者：{{name}}',

@@ -94,25 +94,26 @@ function Notice({ intent, text, title }: { intent: 'error' | 'warning' | 'succes
   );
 }
 
-function partnerNames(view: TenantRequestView): string {
-  return view.partners.map((partner) => partner.name).join(' + ');
+/** Names joined the way the language joins a list ("A and B", "A和B"). */
+function listOf(language: string, names: string[]): string {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
 }
 
 function RequestSummary({ view, open }: { view: TenantRequestView; open: boolean }) {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
-  const names = view.partners.map((partner) => `${partner.name} (${t(`tenant.kinds.${partner.kind}`)})`);
+  const names = view.partners.map((partner) => t('tenant.request.withKind', { name: partner.name, kind: t(`tenant.kinds.${partner.kind}`) }));
   // A reseller's request (or a provider's naming a reseller): both tiers, each named for what it is.
   const reseller = view.partners.find((partner) => partner.kind === 'indirect_reseller');
   const provider = view.partners.find((partner) => partner.kind === 'indirect_provider');
   const pending = open;
   // An answered or closed request says only whom it came from: nothing is asked any more.
   const asks = !pending
-    ? t('tenant.request.from', { names: names.join(', ') })
+    ? t('tenant.request.from', { names: listOf(i18n.language, names) })
     : reseller && provider
       ? t('tenant.request.asksPair', { reseller: reseller.name, provider: provider.name })
-      : names.length > 1 ? t('tenant.request.asksBoth', { names: names.join(', ') }) : t('tenant.request.asks', { name: names[0] ?? '' });
+      : names.length > 1 ? t('tenant.request.asksBoth', { names: listOf(i18n.language, names) }) : t('tenant.request.asks', { name: names[0] ?? '' });
   return (
     <div className={styles.stack}>
       <Text as="p" size={400} weight="semibold" className={styles.plain}>{asks}</Text>
@@ -131,11 +132,11 @@ function RequestSummary({ view, open }: { view: TenantRequestView; open: boolean
 
 function Answer({ session, requestRef, view, onAnswered }: { session: TenantSession; requestRef: TenantRequestRef; view: TenantRequestView; onAnswered: () => void }) {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const answer = useAnswerRequest(session, requestRef);
   const [confirmDecline, setConfirmDecline] = useState(false);
-  const names = partnerNames(view);
+  const names = listOf(i18n.language, view.partners.map((partner) => partner.name));
 
   if (answer.data === 'accept') {
     return (
