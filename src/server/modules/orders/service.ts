@@ -314,10 +314,10 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
         if (instance.agreement_required && !(await hasCustomerAgreement(trx, customer.id))) {
           throw new DomainError('agreement_required', 'The customer has not accepted the Microsoft Customer Agreement: confirm it (POST /v1/customers/{id}/agreements) before ordering.');
         }
-        if (customer.instanceId === 'usgov') await assertSinglePartner(trx, principal, customer);
         if (!instance.agreement_required && !(await hasEligibility(trx, customer.id, customer.scope))) {
           throw new DomainError('eligibility_not_recorded', 'The customer has no US Government eligibility validation recorded by your organisation: a customer there must be an eligible government entity (or hold regulated data) before ordering. Record it with POST /v1/customers/{id}/eligibility.');
         }
+        if (customer.instanceId === 'usgov') await assertSinglePartner(trx, principal, customer);
         const prepared = await prepare(trx, customer, body);
         if (!prepared.ok) throw fieldErrorsError(prepared.errors);
         // Partner Center's order has one billing cycle for all its lines.
