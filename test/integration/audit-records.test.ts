@@ -87,6 +87,10 @@ describe('GET /v1/auditrecords', () => {
     const tooOld = await t.app.inject({ method: 'GET', url: `/v1/auditrecords?startDate=${new Date(now.getTime() - 91 * DAY).toISOString().slice(0, 10)}`, headers });
     expect(tooOld.statusCode).toBe(400);
     expect(tooOld.json().errors[0]).toMatchObject({ field: 'startDate', code: 'out_of_window' });
+    expect(tooOld.json().description).toContain('choose 2031-06-17 or later');
+    // That day, named alone, is in reach whole; its midnight as a time is not.
+    expect((await t.app.inject({ method: 'GET', url: '/v1/auditrecords?startDate=2031-06-17', headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/auditrecords?startDate=2031-06-17T00:00:00Z', headers })).statusCode).toBe(400);
     const backwards = await t.app.inject({ method: 'GET', url: '/v1/auditrecords?startDate=2031-09-10&endDate=2031-09-01', headers });
     expect(backwards.json().errors[0]).toMatchObject({ field: 'endDate' });
     for (const bad of ['not json', filter({ Field: 'Colour', Value: 'x', Operator: 'equals' }), filter({ Field: 'CustomerId', Value: 'x', Operator: 'equals' }), filter({ Field: 'CompanyName', Value: 'x', Operator: 'equals' })]) {

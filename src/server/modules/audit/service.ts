@@ -95,8 +95,11 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
     // The end is exclusive; "now" includes what was written at this very millisecond.
     const to = query.endDate ? new Date(Date.parse(DATE_ONLY.test(query.endDate) ? `${query.endDate}T00:00:00Z` : query.endDate) + (DATE_ONLY.test(query.endDate) ? DAY : 0)) : new Date(now.getTime() + 1);
     const from = query.startDate ? new Date(Date.parse(DATE_ONLY.test(query.startDate) ? `${query.startDate}T00:00:00Z` : query.startDate)) : new Date(Math.min(to.getTime(), now.getTime()) - AUDIT_DEFAULT_DAYS * DAY);
-    if (from.getTime() < now.getTime() - AUDIT_WINDOW_DAYS * DAY) {
-      throw fieldError('startDate', `the activity log reaches back ${AUDIT_WINDOW_DAYS} days: choose ${new Date(now.getTime() - AUDIT_WINDOW_DAYS * DAY).toISOString().slice(0, 10)} or later`, 'out_of_window');
+    const earliest = now.getTime() - AUDIT_WINDOW_DAYS * DAY;
+    // A date alone is a day: the day 90 days back may be asked for whole (the portal's date inputs do).
+    const limit = query.startDate && DATE_ONLY.test(query.startDate) ? earliest - (earliest % DAY) : earliest;
+    if (from.getTime() < limit) {
+      throw fieldError('startDate', `the activity log reaches back ${AUDIT_WINDOW_DAYS} days: choose ${new Date(earliest).toISOString().slice(0, 10)} or later`, 'out_of_window');
     }
     if (from.getTime() >= to.getTime()) throw fieldError('endDate', 'must be after startDate', 'before_start');
     return { from, to, ...parseAuditFilter(query.filter) };
