@@ -9,6 +9,7 @@ export const routeModules = {
   customerDetail: () => import('../features/customers/routes/customer-detail.tsx'),
   resellers: () => import('../features/resellers/routes/resellers.tsx'),
   account: () => import('../features/account/routes/account.tsx'),
+  activityLog: () => import('../features/activity-log/routes/activity-log.tsx'),
   tenantRequest: () => import('../features/tenant/routes/accept.tsx'),
   tenantPartners: () => import('../features/tenant/routes/partners.tsx'),
 };
@@ -22,6 +23,7 @@ export function preloadPage(path: string): void {
   else if (pathname.startsWith('/customers/')) load = routeModules.customerDetail;
   else if (pathname === '/resellers') load = routeModules.resellers;
   else if (pathname === '/account') load = routeModules.account;
+  else if (pathname === '/activity-log') load = routeModules.activityLog;
   // A failed fetch (offline) is not an error here: the router tries again when the page is opened.
   load?.().catch(() => undefined);
 }

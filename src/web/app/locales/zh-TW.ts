@@ -1,4 +1,5 @@
 import { tenantZhTW } from '../../features/tenant/locales/zh-TW.ts';
+import { activityLogZhTW } from '../../features/activity-log/locales/zh-TW.ts';
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
@@ -47,6 +48,7 @@ export const zhTW: Messages = {
     nav: {
       customers: '客戶',
       resellers: '間接轉售商',
+      activityLog: '活動記錄',
       account: '帳戶',
     },
   },
@@ -230,6 +232,7 @@ export const zhTW: Messages = {
   customerDetail: customerDetailZhTW,
   customersList: customersListZhTW,
   tenant: tenantZhTW,
+  activityLog: activityLogZhTW,
 };
 
 /**
