@@ -102,8 +102,8 @@ describe('the Activity log', () => {
     await page.getByLabel('Operation').selectOption({ label: 'All operations' });
     await page.getByLabel('Customer').fill('bluebird');
     await expect.poll(() => rows(watched).count()).toBe(2);
-    await rows(watched).nth(1).getByText('Admin password reset').waitFor();
-    await rows(watched).nth(1).getByText('Bluebird Bakery').waitFor();
+    await rows(watched).nth(1).getByText('Admin password reset', { exact: true }).waitFor();
+    await rows(watched).nth(1).getByRole('cell', { name: 'Bluebird Bakery', exact: true }).waitFor();
     expect(new URL(page.url()).searchParams.get('company')).toBe('bluebird');
     await page.getByLabel('Operation').selectOption({ label: 'Order placed' });
     await page.getByRole('heading', { name: 'No activity matches these filters' }).waitFor();

@@ -1,5 +1,4 @@
 import { Button, Field, Input, makeStyles, SearchBox, Select, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditOperationTypes, type AuditOperationType } from '#contracts/audit.ts';
 import type { ActivityQuery } from '../api/get-audit-records.ts';
@@ -10,13 +9,13 @@ const NARROW = '@media (max-width: 639px)';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  date: { flex: '0 1 170px', [NARROW]: { flex: '1 1 140px' } },
-  operation: { flex: '1 1 220px', maxWidth: '300px', [NARROW]: { maxWidth: 'none' } },
-  customer: { flex: '2 1 220px', maxWidth: '360px', [NARROW]: { maxWidth: 'none' } },
-  end: { marginInlineStart: 'auto', display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', [NARROW]: { marginInlineStart: 0 } },
+  date: { flex: '0 1 150px', [NARROW]: { flex: '1 1 140px' } },
+  operation: { flex: '1 1 210px', maxWidth: '300px', [NARROW]: { maxWidth: 'none' } },
+  customer: { flex: '1 1 200px', maxWidth: '320px', [NARROW]: { maxWidth: 'none' } },
+  clear: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
-/** The dates, the operation and the customer of the Activity log, and what to do with what they select. */
+/** The dates, the operation and the customer of the Activity log, and Clear filters when any is set. */
 export function ActivityFilters({
   query,
   limits,
@@ -25,7 +24,6 @@ export function ActivityFilters({
   onQueryChange,
   rangeError,
   onClear,
-  actions,
 }: {
   query: ActivityQuery;
   limits: { earliest: string; today: string };
@@ -35,7 +33,6 @@ export function ActivityFilters({
   onQueryChange: (change: Partial<Pick<ActivityQuery, 'from' | 'to' | 'operation'>>) => void;
   rangeError: boolean;
   onClear: (() => void) | null;
-  actions: ReactNode;
 }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -73,10 +70,11 @@ export function ActivityFilters({
         <Field label={t('activityLog.customer')} className={styles.customer}>
           <SearchBox value={company} onChange={(_event, data) => onCompanyChange(data.value)} placeholder={t('activityLog.customerPlaceholder')} autoComplete="off" />
         </Field>
-        <div className={styles.end}>
-          {onClear ? <Button onClick={onClear}>{t('activityLog.clearFilters')}</Button> : null}
-          {actions}
-        </div>
+        {onClear ? (
+          <Button onClick={onClear} className={styles.clear}>
+            {t('activityLog.clearFilters')}
+          </Button>
+        ) : null}
       </div>
     </div>
   );

@@ -1,9 +1,8 @@
 import { Badge, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord } from '#contracts/audit.ts';
-import { useFormatters } from '../../../app/format.ts';
 import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
-import { useAuditLabels } from './labels.ts';
+import { useAuditLabels, useUtcDateTime } from './labels.ts';
 import { RecordDetailsDialog } from './record-details-dialog.tsx';
 
 const NARROW = '@media (max-width: 639px)';
@@ -13,8 +12,8 @@ const useStyles = makeStyles({
   date: { whiteSpace: 'nowrap' },
   operation: { display: 'block', fontWeight: tokens.fontWeightSemibold },
   secondary: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  user: { overflowWrap: 'anywhere' },
-  // On a phone the resource, the user and the status move under the operation.
+  user: { overflowWrap: 'break-word', minWidth: '12em' },
+  // On a phone the date, the resource, the customer, the user and the status move under the operation.
   wideOnly: { [NARROW]: { display: 'none' } },
   narrowOnly: { display: 'none', [NARROW]: { display: 'block' } },
 });
@@ -24,17 +23,17 @@ const statusColor = { succeeded: 'success', failed: 'danger', progress: 'informa
 export function ActivityTable({ records }: { records: AuditRecord[] }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const format = useFormatters();
   const labels = useAuditLabels();
+  const when = useUtcDateTime();
   return (
     <ScrollRegion label={t('activityLog.tableLabel')}>
       <Table className={styles.table} aria-label={t('activityLog.tableLabel')}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('activityLog.columns.date')}</TableHeaderCell>
+            <TableHeaderCell className={styles.wideOnly}>{t('activityLog.columns.date')}</TableHeaderCell>
             <TableHeaderCell>{t('activityLog.columns.operation')}</TableHeaderCell>
             <TableHeaderCell className={styles.wideOnly}>{t('activityLog.columns.resource')}</TableHeaderCell>
-            <TableHeaderCell>{t('activityLog.columns.customer')}</TableHeaderCell>
+            <TableHeaderCell className={styles.wideOnly}>{t('activityLog.columns.customer')}</TableHeaderCell>
             <TableHeaderCell className={styles.wideOnly}>{t('activityLog.columns.user')}</TableHeaderCell>
             <TableHeaderCell className={styles.wideOnly}>{t('activityLog.columns.status')}</TableHeaderCell>
             <TableHeaderCell>{t('activityLog.columns.details')}</TableHeaderCell>
@@ -49,16 +48,19 @@ export function ActivityTable({ records }: { records: AuditRecord[] }) {
             );
             return (
               <TableRow key={record.id}>
-                <TableCell className={styles.date}>{format.dateTime(record.operationDate)}</TableCell>
+                <TableCell className={mergeClasses(styles.date, styles.wideOnly)}>{when(record.operationDate)}</TableCell>
                 <TableCell>
                   <span className={styles.operation}>{labels.operation(record.operationType)}</span>
+                  <span className={mergeClasses(styles.secondary, styles.narrowOnly)}>{when(record.operationDate)}</span>
                   <span className={mergeClasses(styles.secondary, styles.narrowOnly)}>
-                    {labels.resource(record.resourceType)} · {record.userPrincipalName}
+                    {record.customerName ? `${record.customerName} · ` : ''}
+                    {labels.resource(record.resourceType)}
                   </span>
+                  <span className={mergeClasses(styles.secondary, styles.narrowOnly)}>{record.userPrincipalName}</span>
                   {record.operationStatus === 'succeeded' ? null : <span className={styles.narrowOnly}>{status}</span>}
                 </TableCell>
                 <TableCell className={styles.wideOnly}>{labels.resource(record.resourceType)}</TableCell>
-                <TableCell>{record.customerName ?? <span aria-hidden="true">—</span>}</TableCell>
+                <TableCell className={styles.wideOnly}>{record.customerName ?? <span aria-hidden="true">—</span>}</TableCell>
                 <TableCell className={mergeClasses(styles.wideOnly, styles.user)}>{record.userPrincipalName}</TableCell>
                 <TableCell className={styles.wideOnly}>{status}</TableCell>
                 <TableCell>

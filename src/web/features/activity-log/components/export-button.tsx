@@ -7,7 +7,7 @@ import { exportAuditRecords, saveFile } from '../api/export-audit-records.ts';
 import type { ActivityQuery } from '../api/get-audit-records.ts';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: tokens.spacingVerticalXS },
+  root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: tokens.spacingVerticalXS, '@media (max-width: 639px)': { alignItems: 'flex-start' } },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
   progress: { width: '200px' },
   status: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },

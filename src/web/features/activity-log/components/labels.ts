@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditOperationTypes, type AuditOperationType, type AuditRecord } from '#contracts/audit.ts';
 
@@ -17,4 +18,11 @@ export function useAuditLabels() {
     },
     status: (value: AuditRecord['operationStatus']) => (statuses.includes(value) ? t(`activityLog.statuses.${value}`) : value),
   };
+}
+
+/** A date and time in UTC, the time zone of the log's date filters and of its CSV, e.g. "Dec 2, 2026, 6:24 PM UTC". */
+export function useUtcDateTime(): (value: string) => string {
+  const { i18n } = useTranslation();
+  const format = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' }), [i18n.language]);
+  return (value) => format.format(new Date(value));
 }

@@ -1,8 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord } from '#contracts/audit.ts';
-import { useFormatters } from '../../../app/format.ts';
-import { useAuditLabels } from './labels.ts';
+import { useAuditLabels, useUtcDateTime } from './labels.ts';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -38,12 +37,12 @@ function pretty(value: string): string {
 export function RecordDetailsDialog({ record }: { record: AuditRecord }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const format = useFormatters();
+  const when = useUtcDateTime();
   const labels = useAuditLabels();
   const operation = labels.operation(record.operationType);
-  const date = format.dateTime(record.operationDate);
+  const date = when(record.operationDate);
   const rows: [string, string | null, boolean][] = [
-    [t('activityLog.detailsFields.date'), `${date} (${record.operationDate})`, false],
+    [t('activityLog.detailsFields.date'), date, false],
     [t('activityLog.detailsFields.user'), record.userPrincipalName, false],
     [t('activityLog.detailsFields.resource'), labels.resource(record.resourceType), false],
     [t('activityLog.detailsFields.resourceId'), record.resourceId, true],

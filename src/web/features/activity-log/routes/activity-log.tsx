@@ -138,7 +138,7 @@ function ActivityLogPage() {
 
   return (
     <>
-      <PageHeader title={t('activityLog.title')} description={t('activityLog.description')} />
+      <PageHeader title={t('activityLog.title')} description={t('activityLog.description')} actions={<ExportButton query={query} disabled={rangeError} />} />
       <Panel className={styles.panel}>
         <ActivityFilters
           query={query}
@@ -148,7 +148,6 @@ function ActivityLogPage() {
           onQueryChange={change}
           rangeError={rangeError}
           onClear={filtered ? clear : null}
-          actions={<ExportButton query={query} disabled={rangeError} />}
         />
         {content}
       </Panel>
