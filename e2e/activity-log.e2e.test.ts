@@ -4,6 +4,7 @@
  * operation and by customer, sees the record and its new value, and exports CSV: the downloaded file
  * holds the same records. A role without the audit log sees neither the entry nor the page.
  */
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -138,6 +139,42 @@ describe('the Activity log', () => {
     await page.getByRole('button', { name: /「已重設管理員密碼」詳細資料/ }).click();
     await page.getByRole('dialog', { name: '已重設管理員密碼' }).getByText('新值').waitFor();
     await shots(watched, 'activity-log-details-zh-TW');
+    watched.assertNoUnexpectedErrors();
+    await watched.close();
+  });
+
+  it('loads more past the first 50 records, and widens the dates up to 90 days back', async () => {
+    const partner = await createPartner(server.db, { kind: 'direct', name: 'Delta Cloud Partners' });
+    const user = await createUser(server.db, { partnerId: partner.id, roles: ['global_admin'] });
+    const now = Date.now();
+    const row = (at: number, operation: 'create_order' | 'add_customer') => ({
+      id: randomUUID(),
+      partner_id: partner.id,
+      actor: user.email,
+      operation_type: operation,
+      resource_type: operation === 'create_order' ? 'order' : 'customer',
+      resource_id: randomUUID(),
+      new_value: JSON.stringify({ at }),
+      created_at: new Date(at),
+    });
+    await server.db
+      .insertInto('audit_records')
+      .values([...Array.from({ length: 52 }, (_, i) => row(now - (i + 1) * 60_000, 'create_order')), row(now - 45 * 86_400_000, 'add_customer')])
+      .execute();
+    const watched = await signedIn(user);
+    const { page } = watched;
+    await page.getByText('50 records shown').waitFor();
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByText('52 records shown').waitFor();
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    // The record of 45 days ago is outside the default 30 days; an earlier start brings it in.
+    const from = new Date(now - 60 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('From').fill(from);
+    await page.getByText('50 records shown').waitFor();
+    expect(new URL(page.url()).searchParams.get('from')).toBe(from);
+    await page.getByLabel('Operation').selectOption({ label: 'Customer added' });
+    await expect.poll(() => rows(watched).count()).toBe(2);
+    expect(await page.getByLabel('From').getAttribute('min')).toBe(new Date(now - 90 * 86_400_000).toISOString().slice(0, 10));
     watched.assertNoUnexpectedErrors();
     await watched.close();
   });
