@@ -1,4 +1,5 @@
 import { tenantZhTW } from '../../features/tenant/locales/zh-TW.ts';
+import { relationshipsZhTW } from '../../features/relationships/locales/zh-TW.ts';
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
@@ -230,6 +231,7 @@ export const zhTW: Messages = {
   customerDetail: customerDetailZhTW,
   customersList: customersListZhTW,
   tenant: tenantZhTW,
+  relationships: relationshipsZhTW,
 };
 
 /**
