@@ -1,7 +1,7 @@
 import '../../resellers/locales/register-en-US.ts';
 import '../locales/register-list-en-US.ts';
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { LinkMultiple20Regular, PeopleSearch24Regular, People24Regular } from '@fluentui/react-icons';
+import { Handshake20Regular, PeopleSearch24Regular, People24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
@@ -10,7 +10,7 @@ import { queryClient } from '../../../app/query-client.ts';
 import { useDebouncedValue } from '../../../app/use-debounced-value.ts';
 import { AddCustomerLink, canAddCustomers, useCanAddCustomers } from '../../../app/ui/add-customer-link.tsx';
 import { LinkButton } from '../../../app/ui/router-link.tsx';
-import { canRequestRelationships, requestRelationshipPath } from '../../../app/ui/request-relationship.ts';
+import { canRequestRelationships, requestRelationshipPath } from '../../relationships/links.ts';
 import { EmptyState } from '../../../app/ui/empty-state.tsx';
 import { Loading } from '../../../app/ui/loading.tsx';
 import { Panel } from '../../../app/ui/panel.tsx';
@@ -198,7 +198,7 @@ export function Component() {
           <>
             {/* An existing customer is never added again: the partner asks it for a relationship (SPEC §6). */}
             {canRequest ? (
-              <LinkButton to={requestRelationshipPath()} icon={<LinkMultiple20Regular />}>
+              <LinkButton to={requestRelationshipPath()} icon={<Handshake20Regular />}>
                 {t('customersList.requestRelationship')}
               </LinkButton>
             ) : null}

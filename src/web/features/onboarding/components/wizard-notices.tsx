@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '#contracts/auth.ts';
 import { useCurrentUser } from '../../../app/session.tsx';
 import { LinkButton } from '../../../app/ui/router-link.tsx';
-import { canRequestRelationships, requestRelationshipPath } from '../../../app/ui/request-relationship.ts';
+import { canRequestRelationships, requestRelationshipPath } from '../../relationships/links.ts';
 import type { SubmittedDraft } from '../submission-memory.ts';
 
 const useStyles = makeStyles({

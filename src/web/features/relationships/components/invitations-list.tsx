@@ -18,7 +18,7 @@ import {
   tokens,
   type BadgeProps,
 } from '@fluentui/react-components';
-import { ArrowClockwise16Regular, MailInbox24Regular } from '@fluentui/react-icons';
+import { MailArrowUp16Regular, MailInbox24Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invitationStates, type Invitation, type InvitationState, type IssuedInvitation } from '#contracts/relationships.ts';
@@ -187,7 +187,7 @@ function InvitationsTable({ invitations, onIssued }: { invitations: Invitation[]
                       <div className={styles.actions}>
                         <Button
                           size="small"
-                          icon={resending ? <Spinner size="tiny" /> : <ArrowClockwise16Regular />}
+                          icon={resending ? <Spinner size="tiny" /> : <MailArrowUp16Regular />}
                           disabled={resend.isPending}
                           aria-label={t('relationships.list.resendLabel', { name })}
                           onClick={() => resend.mutate(invitation.id, { onSuccess: onIssued })}

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
-import { Send20Regular } from '@fluentui/react-icons';
+import { MailArrowUp20Regular } from '@fluentui/react-icons';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -95,7 +95,7 @@ export function InviteForm({ providers, defaultProviderId, onIssued }: { provide
             type="submit"
             appearance="primary"
             disabled={create.isPending}
-            icon={create.isPending ? <Spinner size="tiny" /> : <Send20Regular />}
+            icon={create.isPending ? <Spinner size="tiny" /> : <MailArrowUp20Regular />}
           >
             {create.isPending ? t('relationships.invite.submitting') : t('relationships.invite.submit')}
           </Button>

@@ -13,7 +13,7 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { Dismiss16Regular } from '@fluentui/react-icons';
+import { MailDismiss16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '#contracts/relationships.ts';
@@ -46,7 +46,7 @@ export function RevokeInvitationDialog({ invitation, name }: { invitation: Invit
       }}
     >
       <DialogTrigger disableButtonEnhancement>
-        <Button size="small" icon={<Dismiss16Regular />} aria-label={t('relationships.list.revokeLabel', { name })}>
+        <Button size="small" icon={<MailDismiss16Regular />} aria-label={t('relationships.list.revokeLabel', { name })}>
           {t('relationships.list.revoke')}
         </Button>
       </DialogTrigger>

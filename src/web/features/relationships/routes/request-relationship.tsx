@@ -8,7 +8,7 @@ import { DOMAIN_NAME_PATTERN } from '../domain-param.ts';
 import { queryClient } from '../../../app/query-client.ts';
 import { sessionQueryOptions, useCurrentUser } from '../../../app/session.tsx';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
-import { canRequestRelationships } from '../../../app/ui/request-relationship.ts';
+import { canRequestRelationships } from '../links.ts';
 import { activeIndirectProvidersQueryOptions, useActiveIndirectProviders } from '../api/get-indirect-providers.ts';
 import { invitationsQueryOptions } from '../api/get-invitations.ts';
 import { relationshipLinkQueryOptions } from '../api/get-relationship-link.ts';

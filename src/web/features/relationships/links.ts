@@ -1,5 +1,8 @@
 import type { SessionUser } from '#contracts/auth.ts';
 
+// What other pages need to offer this feature (the customers list, the wizard's domain check): kept out
+// of the shell's chunk, which a cold load of the wizard fetches.
+
 /**
  * Whether the user may request relationships with existing customers, as the server's session says: the
  * action (roles) and the cloud instance (US Government only if the operator turns them on). Only to show
