@@ -36,8 +36,16 @@ import { RevokeInvitationDialog } from './revoke-invitation-dialog.tsx';
 const NARROW = '@media (max-width: 639px)';
 
 const useStyles = makeStyles({
-  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    [NARROW]: { flexDirection: 'column', alignItems: 'stretch' },
+  },
   filter: { minWidth: '200px' },
+  badge: { whiteSpace: 'nowrap' },
   table: { tableLayout: 'auto', minWidth: '760px', [NARROW]: { minWidth: 'auto' } },
   name: { display: 'block', fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   secondary: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
@@ -49,7 +57,7 @@ const useStyles = makeStyles({
 });
 
 const BADGE: Record<InvitationState, BadgeProps['color']> = {
-  pending: 'informative',
+  pending: 'brand',
   accepted: 'success',
   declined: 'warning',
   expired: 'subtle',
@@ -168,7 +176,7 @@ function InvitationsTable({ invitations, onIssued }: { invitations: Invitation[]
                     </span>
                   </TableCell>
                   <TableCell>
-                    <Badge appearance="tint" color={BADGE[invitation.state]}>
+                    <Badge appearance="tint" color={BADGE[invitation.state]} className={styles.badge}>
                       {t(`relationships.states.${invitation.state}`)}
                     </Badge>
                   </TableCell>

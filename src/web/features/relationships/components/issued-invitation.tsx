@@ -56,7 +56,7 @@ export function IssuedInvitationPanel({ invitation, resent, domain, onDone }: { 
         validationMessage={copy === 'failed' ? t('app.copyFailed') : copy === 'copied' ? t('app.copied') : undefined}
         validationMessageIcon={null}
       >
-        <Textarea value={text} readOnly resize="vertical" rows={12} textarea={{ className: styles.email }} />
+        <Textarea value={text} readOnly resize="vertical" rows={Math.min(text.split('\n').length + 1, 30)} textarea={{ className: styles.email }} />
       </Field>
       <div className={styles.actions}>
         <Button icon={copy === 'copied' ? <Checkmark20Regular /> : <Copy20Regular />} onClick={() => void copyText(text).then((ok) => setCopy(ok ? 'copied' : 'failed'))}>
