@@ -143,6 +143,13 @@ describe('Request a relationship, the partner’s side', () => {
     const { link } = await sendInvitation(page, { name: 'Sam Revoke', email: 'sam@example.com' });
     await page.getByRole('button', { name: 'Done' }).click();
     const row = page.getByRole('table', { name: 'Relationship invitations' }).getByRole('row').filter({ hasText: 'Sam Revoke' });
+    // Resend: a new link, shown once, and the first one stops working.
+    await row.getByRole('button', { name: 'Resend the invitation to Sam Revoke' }).click();
+    const resent = page.getByRole('region', { name: 'New link for Sam Revoke' });
+    const newLink = new URL(await resent.getByRole('textbox', { name: 'Personal link for Sam Revoke' }).inputValue());
+    expect(newLink.hash).not.toBe(link.hash);
+    await row.getByText('sent 2 times').waitFor();
+    await resent.getByRole('button', { name: 'Done' }).click();
     await row.getByRole('button', { name: 'Revoke the invitation to Sam Revoke' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Revoke the invitation to Sam Revoke?' });
     await dialog.waitFor();
@@ -160,7 +167,7 @@ describe('Request a relationship, the partner’s side', () => {
 
     const customerSide = await openPage(browser, server.url);
     customerSide.expectError({ status: 401, path: '/api/tenant/session' });
-    await customerSide.page.goto(`${link.pathname}${link.hash}`);
+    await customerSide.page.goto(`${newLink.pathname}${newLink.hash}`);
     await customerSide.page.getByText('The partner withdrew this invitation. Ask the partner for a new one.').waitFor();
     expect(await customerSide.page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
     customerSide.assertNoUnexpectedErrors();
@@ -220,6 +227,22 @@ describe('Request a relationship, the partner’s side', () => {
     await field(page, 'Domain').fill(uniquePrefix('free'));
     await page.getByText(/is available\.$/).first().waitFor();
     expect(await page.getByRole('link', { name: 'Request a relationship' }).count()).toBe(0);
+    watched.assertNoUnexpectedErrors();
+    await watched.close();
+  });
+});
+
+describe('Request a relationship where it is off', () => {
+  it('offers no way in to a US Government partner while the operator has relationship requests off', async () => {
+    const partner = await createPartner(server.db, { kind: 'direct', instance: 'usgov', usgovValidated: true, name: 'Capitol Partners' });
+    const user = await createUser(server.db, { partnerId: partner.id, roles: ['global_admin'] });
+    const watched = await signedInPage(browser, server.url, user, '/customers');
+    const { page } = watched;
+    await page.getByRole('link', { name: 'Add customer' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Request a relationship' }).count()).toBe(0);
+    await page.goto('/customers/request-relationship');
+    await page.getByText('Your cloud instance (US Government) does not take relationship requests unless the operator turns them on.').waitFor();
+    expect(await page.getByRole('button', { name: 'Create invitation' }).count()).toBe(0);
     watched.assertNoUnexpectedErrors();
     await watched.close();
   });
