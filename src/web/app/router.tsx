@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
               { index: true, loader: () => redirect('/customers') },
               { path: '/customers', lazy: routeModules.customers },
               { path: '/customers/new/:step?', lazy: routeModules.newCustomer },
+              { path: '/customers/request-relationship', lazy: routeModules.requestRelationship },
               { path: '/customers/:customerId', lazy: routeModules.customerDetail },
               { path: '/resellers', lazy: routeModules.resellers },
               { path: '/activity-log', lazy: routeModules.activityLog },
