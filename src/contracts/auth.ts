@@ -35,10 +35,7 @@ export const sessionUserSchema = z.object({
     instance: instanceIdSchema,
     domainSuffix: z.string(),
     markets: z.array(z.string()),
-    /**
-     * Whether the partner's cloud instance has relationship requests (SPEC §8: off in US Government unless
-     * the operator sets USGOV_RELATIONSHIP_REQUESTS): the portal hides Request a relationship when false.
-     */
+    /** Whether the partner's cloud instance takes relationship requests (SPEC §8: off in US Government unless the operator turns them on). */
     relationshipRequests: z.boolean(),
   }),
 });

@@ -20,7 +20,7 @@ export interface UserRecord {
     domainSuffix: string;
     /** Whether the partner's cloud instance asks for the Microsoft Customer Agreement (public) or not (usgov). */
     agreementRequired: boolean;
-    /** Whether the partner's cloud instance has relationship requests (off in usgov unless the operator turns them on). */
+    /** Whether the partner's cloud instance takes relationship requests (US Government: only if the operator turns them on). */
     relationshipRequests: boolean;
     markets: string[];
     emailDomains: string[];
