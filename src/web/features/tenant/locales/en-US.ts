@@ -26,7 +26,7 @@ export const tenantEnUS = {
     title: 'Relationship request',
     asks: '{{name}} asks to become your partner.',
     asksBoth: '{{names}} ask to become your partners: accepting accepts them both.',
-    asksPair: '{{reseller}}, an indirect reseller, asks to become your partner together with its indirect provider, {{provider}}. Accepting accepts them both.',
+    asksPair: '{{reseller}}, an indirect reseller, asks to become your partner together with its indirect provider, {{provider}}: accepting accepts them both.',
     withKind: '{{name}} ({{kind}})',
     from: 'A relationship request from {{names}}',
     explain: 'A partner can then manage your subscriptions and buy on your behalf. You can remove a partner at any time.',
