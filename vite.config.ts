@@ -46,6 +46,17 @@ const vendorGroups = [
   { name: 'app', test: /src[\\/]web[\\/]app[\\/]/ },
 ];
 
+/**
+ * The small modules the wizard's first screen shares with other pages (its contracts, form helpers,
+ * Fluent's input primitives): one chunk instead of a handful of tiny ones, each a request and a gzip
+ * stream of its own.
+ */
+const wizardShared = {
+  name: 'forms',
+  test: /(src[\\/]contracts[\\/](onboarding|onboarding-responses|agreements|partners)\.ts|src[\\/]web[\\/]features[\\/]onboarding[\\/](field-errors|api[\\/]country-rules-key)\.ts|src[\\/]web[\\/]app[\\/](use-debounced-value\.ts|ui[\\/](panel|loading)\.tsx)|node_modules[\\/]@fluentui[\\/](react-input|react-select|react-message-bar|react-tabster)[\\/])/,
+  priority: 1,
+};
+
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   // `#contracts/*` resolves through package.json "imports", which Vite reads itself.
@@ -67,7 +78,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: vendorGroups.map((group) => ({ ...group, tags: ['$initial' as const] })),
+          groups: [...vendorGroups.map((group) => ({ ...group, priority: 2, tags: ['$initial' as const] })), wizardShared],
         },
       },
     },
