@@ -12,7 +12,7 @@ import {
   eligibilityValidationSchema,
   setIndirectResellerRequestSchema,
 } from '#contracts/customers.ts';
-import { partnerRelationshipCollectionSchema } from '#contracts/partners.ts';
+import { indirectResellerCollectionSchema } from '#contracts/partners.ts';
 import { createCustomerRequestSchema, eligibilityInputSchema, userCredentialsSchema } from '#contracts/onboarding.ts';
 import { createdCustomerSchema } from '#contracts/onboarding-responses.ts';
 import { collection } from '#server/lib/links.ts';
@@ -119,7 +119,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
         '`relationshipType` `is_indirect_cloud_solution_provider_of` (a provider\'s reseller) or `is_indirect_reseller_of` (a reseller\'s provider), ' +
         '`state` the partnership\'s (an inactive one is listed, flagged; it cannot be assigned again). 404 for a customer I have no relationship with.',
       params: z.object({ customerId: z.guid('customerId must be a GUID') }),
-      response: { 200: partnerRelationshipCollectionSchema, ...errors },
+      response: { 200: indirectResellerCollectionSchema, ...errors },
     },
   }, async (request) => {
     const { customerId } = request.params;

@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '#contracts/common.ts';
-import { partnerRelationshipCollectionSchema, relationshipTypeQuerySchema } from '#contracts/partners.ts';
+import { indirectResellerCollectionSchema, partnerRelationshipTypes, type PartnerRelationshipType } from '#contracts/partners.ts';
 import { collection } from '#server/lib/links.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
 import type { PartnersService } from './service.ts';
+
+/** The documented query values are PartnerRelationshipType's member names; the snake-case values are taken too. */
+const relationshipTypeQuerySchema = z
+  .enum(['IsIndirectCloudSolutionProviderOf', 'IsIndirectResellerOf', ...partnerRelationshipTypes], {
+    error: 'relationship_type must be IsIndirectCloudSolutionProviderOf or IsIndirectResellerOf',
+  })
+  .transform((value): PartnerRelationshipType => (value === 'IsIndirectCloudSolutionProviderOf' ? 'is_indirect_cloud_solution_provider_of' : value === 'IsIndirectResellerOf' ? 'is_indirect_reseller_of' : value));
 
 export const partnersRoutes: FastifyPluginAsyncZod<{ partners: PartnersService }> = async (app, { partners }) => {
   app.get('/v1/relationships', {
@@ -16,7 +23,7 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ partners: PartnersService }
         '(IsIndirectCloudSolutionProviderOf, IsIndirectResellerOf) or its snake-case value, and items carry the snake-case value ' +
         '(`is_indirect_cloud_solution_provider_of`, `is_indirect_reseller_of`) as the model system writes it. Inactive partnerships are listed with their state; only Active ones can be offered to a customer.',
       querystring: z.object({ relationship_type: relationshipTypeQuerySchema }),
-      response: { 200: partnerRelationshipCollectionSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
+      response: { 200: indirectResellerCollectionSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
     },
   }, async (request) => {
     const type = request.query.relationship_type;
