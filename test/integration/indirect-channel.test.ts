@@ -44,6 +44,25 @@ async function providerCustomer(provider: Caller, reseller: FactoryPartner | nul
   return response.json<{ customer: { id: string; associatedPartnerId: string | null } }>().customer;
 }
 
+/**
+ * The reseller asks the customer for a relationship for itself and its provider at once; the customer's
+ * admin (its temporary password reset by the provider) accepts.
+ */
+async function acceptResellerRequest(customerId: string, provider: Caller, resellerHeaders: Record<string, string>, providerId: string) {
+  const reset = await api(t, provider.headers).post(`/v1/customers/${customerId}/adminpasswordresets`, {});
+  expect(reset.statusCode, reset.body).toBe(201);
+  const { userPrincipalName, password } = reset.json<{ userPrincipalName: string; password: string }>();
+  const signIn = await t.app.inject({ method: 'POST', url: '/api/tenant/session', payload: { userPrincipalName, password } });
+  const cookie = signIn.cookies.find((c) => c.name === 'pd_tenant_session')!;
+  const admin = { cookie: `pd_tenant_session=${cookie.value}`, 'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken };
+  expect((await t.app.inject({ method: 'POST', url: '/api/tenant/password', headers: admin, payload: { currentPassword: password, newPassword: 'Chosen-by-admin-7' } })).statusCode).toBe(200);
+  const invited = await api(t, resellerHeaders).post('/v1/relationshipinvitations', { recipientName: 'Robin Admin', recipientEmail: 'robin@customer.example', indirectProviderId: providerId });
+  expect(invited.statusCode, invited.body).toBe(201);
+  const token = new URL(invited.json<{ url: string }>().url).hash.slice(1);
+  const accepted = await t.app.inject({ method: 'POST', url: '/api/tenant/requests/accept', headers: admin, payload: { token } });
+  expect(accepted.statusCode, accepted.body).toBe(200);
+}
+
 const listIds = async (headers: Record<string, string>, query = '') => {
   const response = await api(t, headers).get(`/v1/customers?size=100${query}`);
   expect(response.statusCode, response.body).toBe(200);
@@ -269,7 +288,9 @@ describe("the reseller's side", () => {
     expect((await api(t, provider.headers).post(`/v1/customers/${customer.id}/orders`, order)).statusCode).toBe(201);
 
     // The customer accepts the reseller's own request (both tiers): now it orders, on the provider's confirmation.
-    await t.db.updateTable('customer_relationships').set({ origin: 'invited' }).where('customer_id', '=', customer.id).where('partner_id', '=', north.id).execute();
+    await acceptResellerRequest(customer.id, provider, user.headers, provider.partner.id);
+    const own = await t.db.selectFrom('customer_relationships').select(['origin', 'indirect_provider_id']).where('customer_id', '=', customer.id).where('partner_id', '=', north.id).executeTakeFirstOrThrow();
+    expect(own).toEqual({ origin: 'invited', indirect_provider_id: provider.partner.id });
     const placed = await api(t, user.headers).post(`/v1/customers/${customer.id}/orders`, order);
     expect(placed.statusCode, placed.body).toBe(201);
     const row = await t.db.selectFrom('subscriptions').select(['partner_id', 'indirect_reseller_id']).where('order_id', '=', placed.json<{ id: string }>().id).executeTakeFirstOrThrow();
@@ -279,7 +300,7 @@ describe("the reseller's side", () => {
   it('keeps a relationship of its own when its provider moves the customer to another reseller', async () => {
     const { provider, north, south } = await channel();
     const customer = await providerCustomer(provider, north);
-    await t.db.updateTable('customer_relationships').set({ origin: 'invited' }).where('customer_id', '=', customer.id).where('partner_id', '=', north.id).execute();
+    await acceptResellerRequest(customer.id, provider, (await resellerUser(north)).headers, provider.partner.id);
     expect((await api(t, provider.headers).put(`/v1/customers/${customer.id}/indirectreseller`, { indirectResellerId: south.id })).statusCode).toBe(200);
     expect(await listIds((await resellerUser(north)).headers)).toContain(customer.id);
   });
