@@ -35,6 +35,8 @@ export const sessionUserSchema = z.object({
     instance: instanceIdSchema,
     domainSuffix: z.string(),
     markets: z.array(z.string()),
+    /** Whether the partner's cloud instance takes relationship requests (SPEC §8: off in US Government unless the operator turns them on). */
+    relationshipRequests: z.boolean(),
   }),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;

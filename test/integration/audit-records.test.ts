@@ -18,14 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function record(partner: FactoryPartner, at: Date, values: { operation?: string; resource?: string; customerId?: string | null; newValue?: unknown } = {}) {
+async function record(partner: FactoryPartner, at: Date, values: { operation?: string; resource?: string; customerId?: string | null; newValue?: unknown; actor?: string } = {}) {
   const id = randomUUID();
   await t.db
     .insertInto('audit_records')
     .values({
       id,
       partner_id: partner.id,
-      actor: 'someone@partner.example',
+      actor: values.actor ?? 'someone@partner.example',
       operation_type: values.operation ?? 'create_order',
       resource_type: values.resource ?? 'order',
       resource_id: randomUUID(),
@@ -67,11 +67,13 @@ describe('GET /v1/auditrecords', () => {
       applicationId: null,
       resourceType: 'order',
       resourceId: expect.any(String),
+      resourceOldValue: null,
       resourceNewValue: JSON.stringify({ id: 'o-1', quantity: 25 }),
       operationType: 'create_order',
       operationDate: new Date(now.getTime() - 2 * DAY).toISOString(),
       operationStatus: 'succeeded',
       customizedData: [{ key: 'ResourceId', value: expect.any(String) }],
+      originalCorrelationId: null,
       attributes: { objectType: 'AuditRecord' },
     });
     expect(response.json().attributes).toEqual({ objectType: 'Collection' });
@@ -85,6 +87,10 @@ describe('GET /v1/auditrecords', () => {
     const tooOld = await t.app.inject({ method: 'GET', url: `/v1/auditrecords?startDate=${new Date(now.getTime() - 91 * DAY).toISOString().slice(0, 10)}`, headers });
     expect(tooOld.statusCode).toBe(400);
     expect(tooOld.json().errors[0]).toMatchObject({ field: 'startDate', code: 'out_of_window' });
+    expect(tooOld.json().description).toContain('choose 2031-06-17 or later');
+    // That day, named alone, is in reach whole; its midnight as a time is not.
+    expect((await t.app.inject({ method: 'GET', url: '/v1/auditrecords?startDate=2031-06-17', headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/auditrecords?startDate=2031-06-17T00:00:00Z', headers })).statusCode).toBe(400);
     const backwards = await t.app.inject({ method: 'GET', url: '/v1/auditrecords?startDate=2031-09-10&endDate=2031-09-01', headers });
     expect(backwards.json().errors[0]).toMatchObject({ field: 'endDate' });
     for (const bad of ['not json', filter({ Field: 'Colour', Value: 'x', Operator: 'equals' }), filter({ Field: 'CustomerId', Value: 'x', Operator: 'equals' }), filter({ Field: 'CompanyName', Value: 'x', Operator: 'equals' })]) {
@@ -150,5 +156,100 @@ describe('GET /v1/auditrecords', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('remove_partner_customer_relationship');
     expect(lines[1]).toContain("'=cmd Corp");
+  });
+});
+
+describe('GET /v1/auditrecords: several filters at once (ours), the user filter, the records the API writes', () => {
+  const condition = (Field: string, Value: string, Operator = 'equals') => ({ Field, Value, Operator });
+
+  it('takes a JSON array of filters that must all hold: operation and customer and user and company at once', async () => {
+    const partner = await createPartner(t.db);
+    const fabrikam = await createCustomer(t.db, { partnerIds: [partner.id], companyName: 'Fabrikam, Inc.' });
+    const northwind = await createCustomer(t.db, { partnerIds: [partner.id], companyName: 'Northwind' });
+    const at = (days: number) => new Date(now.getTime() - days * DAY);
+    const wanted = await record(partner, at(1), { customerId: fabrikam.id, operation: 'create_order', actor: 'Ana@Partner.example' });
+    await record(partner, at(2), { customerId: fabrikam.id, operation: 'create_customer_agreement', resource: 'agreement', actor: 'ana@partner.example' });
+    await record(partner, at(3), { customerId: northwind.id, operation: 'create_order', actor: 'ana@partner.example' });
+    await record(partner, at(4), { customerId: fabrikam.id, operation: 'create_order', actor: 'bo@partner.example' });
+    const headers = await admin(partner);
+    const get = (value: unknown) => t.app.inject({ method: 'GET', url: `/v1/auditrecords?filter=${filter(value as object)}`, headers });
+
+    const both = await get([condition('OperationType', 'create_order'), condition('CustomerId', fabrikam.id)]);
+    expect(both.statusCode).toBe(200);
+    expect(ids(both)).toHaveLength(2);
+    expect(ids(await get([condition('OperationType', 'CREATE_ORDER'), condition('CustomerId', fabrikam.id), condition('UserName', 'ana@partner.example')]))).toEqual([wanted]);
+    expect(ids(await get([{ field: 'companyname', value: 'fabri', operator: 'SUBSTRING' }, condition('UserName', 'ANA@partner.example'), condition('ResourceType', 'Order')]))).toEqual([wanted]);
+    // One object in an array is the same as the object alone; the user filter alone, too.
+    expect(ids(await get([condition('UserName', 'bo@partner.example')]))).toHaveLength(1);
+    expect(ids(await get(condition('UserName', 'bo@partner.example')))).toHaveLength(1);
+    // The continuation of a page serves only its own filter, in either form.
+    const first = await t.app.inject({ method: 'GET', url: `/v1/auditrecords?size=1&filter=${filter([condition('OperationType', 'create_order')])}`, headers });
+    const token = first.json().links.next.headers[0].value;
+    const second = await t.app.inject({ method: 'GET', url: `/v1/auditrecords?size=1&filter=${filter([condition('OperationType', 'create_order')])}`, headers: { ...headers, 'ms-continuationtoken': token } });
+    expect(second.statusCode).toBe(200);
+    expect(ids(second)).not.toEqual(ids(first));
+    const other = await t.app.inject({ method: 'GET', url: `/v1/auditrecords?size=1&filter=${filter(condition('OperationType', 'create_order'))}`, headers: { ...headers, 'ms-continuationtoken': token } });
+    expect(other.statusCode).toBe(400);
+  });
+
+  it('refuses a filter array that is empty, too long, repeats a field or holds a bad condition, naming the condition', async () => {
+    const headers = await admin(await createPartner(t.db));
+    const customerId = randomUUID();
+    const cases: [unknown, string, string][] = [
+      [[], 'filter', '1 to 5'],
+      [[condition('CustomerId', customerId), condition('CompanyName', 'a', 'substring'), condition('ResourceType', 'order'), condition('OperationType', 'create_order'), condition('UserName', 'a@b.example'), condition('UserName', 'c@d.example')], 'filter', '1 to 5'],
+      [[condition('CustomerId', customerId), condition('customerid', customerId)], 'filter[1]', 'given twice'],
+      [[condition('CustomerId', customerId), 'create_order'], 'filter[1]', 'JSON object'],
+      [[condition('CustomerId', customerId), [condition('OperationType', 'create_order')]], 'filter[1]', 'JSON object'],
+      [[condition('OperationType', 'create_order'), condition('CustomerId', 'not-a-guid')], 'filter[1]', 'GUID'],
+      [[condition('OperationType', 'create_order'), condition('Colour', 'red')], 'filter[1]', 'UserName'],
+      [[condition('OperationType', 'create_order'), condition('UserName', 'ana', 'substring')], 'filter[1]', '"equals"'],
+      [[condition('UserName', ' ')], 'filter[0]', '1 to 256'],
+      [condition('OperationType', 'delete_everything'), 'filter', 'add_customer'],
+      [[condition('OperationType', 'RecordCustomerEligibility')], 'filter[0]', 'record_customer_eligibility'],
+    ];
+    for (const [value, field, words] of cases) {
+      const response = await t.app.inject({ method: 'GET', url: `/v1/auditrecords?filter=${filter(value as object)}`, headers });
+      expect(response.statusCode, JSON.stringify(value)).toBe(400);
+      expect(response.json().errors[0].field, JSON.stringify(value)).toBe(field);
+      expect(response.json().description, JSON.stringify(value)).toContain(words);
+      const exported = await t.app.inject({ method: 'GET', url: `/v1/auditrecords/export?filter=${filter(value as object)}`, headers });
+      expect(exported.statusCode, JSON.stringify(value)).toBe(400);
+      expect(exported.json().errors[0].field).toBe(field);
+    }
+  });
+
+  it('exports what the filter array selects, and nothing else', async () => {
+    const partner = await createPartner(t.db);
+    const customer = await createCustomer(t.db, { partnerIds: [partner.id], companyName: 'Tailspin Toys' });
+    await record(partner, new Date(now.getTime() - DAY), { customerId: customer.id, operation: 'create_order', newValue: { id: 'wanted-order' } });
+    await record(partner, new Date(now.getTime() - DAY), { customerId: customer.id, operation: 'create_customer_agreement', resource: 'agreement', newValue: { id: 'an-agreement' } });
+    await record(partner, new Date(now.getTime() - DAY), { operation: 'create_order', newValue: { id: 'another-order' } });
+    const response = await t.app.inject({ method: 'GET', url: `/v1/auditrecords/export?filter=${filter([condition('OperationType', 'create_order'), condition('CustomerId', customer.id)])}`, headers: await admin(partner) });
+    expect(response.statusCode).toBe(200);
+    const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('wanted-order');
+    expect(lines[1]).toContain('Tailspin Toys');
+  });
+
+  it("lists what the API itself wrote (an invitation sent and revoked), with the request's correlation id, by operation and user", async () => {
+    const partner = await createPartner(t.db);
+    const user = await createUser(t.db, { partnerId: partner.id, roles: ['global_admin'] });
+    const headers = await bearerFor(t.app, user.email);
+    const correlationId = randomUUID();
+    const sent = await t.app.inject({ method: 'POST', url: '/v1/relationshipinvitations', headers: { ...headers, 'ms-correlationid': correlationId }, payload: { recipientName: 'Dana Admin', recipientEmail: 'dana@customer.example' } });
+    expect(sent.statusCode).toBe(201);
+    const invitationId = sent.json().id as string;
+    expect((await t.app.inject({ method: 'POST', url: `/v1/relationshipinvitations/${invitationId}/revoke`, headers })).statusCode).toBe(200);
+
+    const byOperation = await t.app.inject({ method: 'GET', url: `/v1/auditrecords?filter=${filter([condition('OperationType', 'create_relationship_invitation'), condition('UserName', user.email.toUpperCase())])}`, headers });
+    expect(byOperation.statusCode).toBe(200);
+    expect(byOperation.json().items).toEqual([
+      expect.objectContaining({ operationType: 'create_relationship_invitation', resourceType: 'relationship_invitation', resourceId: invitationId, userPrincipalName: user.email, originalCorrelationId: correlationId }),
+    ]);
+    expect(JSON.parse(byOperation.json().items[0].resourceNewValue)).toMatchObject({ recipientEmail: 'dana@customer.example' });
+    const revoked = await t.app.inject({ method: 'GET', url: `/v1/auditrecords?filter=${filter(condition('OperationType', 'revoke_relationship_invitation'))}`, headers });
+    expect(revoked.json().items.map((item: { resourceId: string }) => item.resourceId)).toEqual([invitationId]);
   });
 });

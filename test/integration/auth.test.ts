@@ -68,6 +68,17 @@ describe('portal sign-in', () => {
     }
   });
 
+  it('tells the portal whether its cloud instance takes relationship requests, as the API decides it', async () => {
+    for (const instance of ['public', 'usgov'] as const) {
+      const partner = await createPartner(t.db, { instance, usgovValidated: true });
+      const user = await createUser(t.db, { partnerId: partner.id, roles: ['global_admin'] });
+      const body = (await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: user.password } })).json();
+      expect(body.user.partner.relationshipRequests, instance).toBe(instance === 'public');
+      const link = await t.app.inject({ method: 'GET', url: '/v1/customers/relationshiprequests', headers: await bearerFor(t, user.email) });
+      expect(link.statusCode, instance).toBe(instance === 'public' ? 200 : 403);
+    }
+  });
+
   it('refuses a wrong password and an unknown email with the same 401', async () => {
     const user = await newUser();
     const wrong = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: 'not-the-password' } });

@@ -7,8 +7,10 @@ export const routeModules = {
   customers: () => import('../features/customers/routes/customers.tsx'),
   newCustomer: () => import('../features/onboarding/routes/new-customer.tsx'),
   customerDetail: () => import('../features/customers/routes/customer-detail.tsx'),
+  requestRelationship: () => import('../features/relationships/routes/request-relationship.tsx'),
   resellers: () => import('../features/resellers/routes/resellers.tsx'),
   account: () => import('../features/account/routes/account.tsx'),
+  activityLog: () => import('../features/activity-log/routes/activity-log.tsx'),
   tenantRequest: () => import('../features/tenant/routes/accept.tsx'),
   tenantPartners: () => import('../features/tenant/routes/partners.tsx'),
 };
@@ -19,9 +21,11 @@ export function preloadPage(path: string): void {
   let load: (() => Promise<unknown>) | null = null;
   if (pathname === '/' || pathname === '/customers') load = routeModules.customers;
   else if (pathname.startsWith('/customers/new')) load = routeModules.newCustomer;
+  else if (pathname === '/customers/request-relationship') load = routeModules.requestRelationship;
   else if (pathname.startsWith('/customers/')) load = routeModules.customerDetail;
   else if (pathname === '/resellers') load = routeModules.resellers;
   else if (pathname === '/account') load = routeModules.account;
+  else if (pathname === '/activity-log') load = routeModules.activityLog;
   // A failed fetch (offline) is not an error here: the router tries again when the page is opened.
   load?.().catch(() => undefined);
 }

@@ -1,11 +1,13 @@
 import type { Insertable } from 'kysely';
+import type { AuditOperationType } from '#contracts/audit.ts';
 import type { Executor } from '#db/database.ts';
 import type { AuditRecordsTable } from '#db/schema.ts';
 import type { IdGenerator } from '#server/lib/adapters.ts';
 import type { Principal } from '#server/lib/principal.ts';
 
 export interface AuditEntry {
-  operationType: string;
+  /** One of the listed types (`auditOperationTypes`): the Activity log names and filters by them. */
+  operationType: AuditOperationType;
   resourceType: string;
   resourceId: string | null;
   customerId?: string | null;

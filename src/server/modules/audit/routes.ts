@@ -18,7 +18,10 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async
       summary: "My organisation's activity, newest first; keyset paging with MS-ContinuationToken",
       description:
         'startDate (default 30 days ago; at most 90 days back) and endDate (default now; a date alone includes that day). `filter`: URL-encoded JSON ' +
-        '`{"Field":"CompanyName","Value":"bri","Operator":"substring"}`, or Field CustomerId, ResourceType, OperationType (ours) with Operator `equals`.',
+        '`{"Field":"CompanyName","Value":"bri","Operator":"substring"}`, or Field CustomerId, ResourceType, OperationType (ours: one of the listed ' +
+        'operation types) or UserName (ours: the userPrincipalName) with Operator `equals`. Ours: a JSON array of such objects, one per Field, ' +
+        'that must all hold, e.g. `[{"Field":"OperationType","Value":"create_order","Operator":"equals"},{"Field":"CustomerId","Value":"<id>","Operator":"equals"}]`. ' +
+        'resourceOldValue is always null (old values are not kept).',
       querystring: auditQuerySchema,
       headers: z.object({ [CONTINUATION_HEADER]: z.string().max(2000).optional() }),
       response: { 200: auditCollectionSchema, ...errors },
@@ -33,7 +36,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async
   app.get('/v1/auditrecords/export', {
     schema: {
       tags: ['audit'],
-      summary: 'The activity of the same query, every record, as CSV (ours)',
+      summary: 'The activity of the same query (dates and filter, either form), every record, as CSV (ours)',
       querystring: auditQuerySchema.omit({ size: true }),
       produces: ['text/csv', 'application/json'],
       response: { 200: z.string().meta({ description: 'One record a line after the header row' }), ...errors },

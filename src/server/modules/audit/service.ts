@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '#domain/errors.ts';
 import { assertCan } from '#domain/roles.ts';
-import { AUDIT_DEFAULT_DAYS, AUDIT_WINDOW_DAYS, auditFilterFields, type AuditQuery, type AuditRecord } from '#contracts/audit.ts';
+import {
+  AUDIT_DEFAULT_DAYS,
+  AUDIT_FILTER_MAX,
+  AUDIT_WINDOW_DAYS,
+  auditFilterFields,
+  auditFilterOperators,
+  auditOperationTypes,
+  type AuditFilterField,
+  type AuditQuery,
+  type AuditRecord,
+} from '#contracts/audit.ts';
 import type { Db } from '#db/database.ts';
 import type { Clock } from '#server/lib/adapters.ts';
 import type { Principal } from '#server/lib/principal.ts';
@@ -18,35 +28,61 @@ function fieldError(field: string, message: string, code = 'invalid_value') {
   return new DomainError('invalid_input', `${field}: ${message}`, [{ field, code, message }]);
 }
 
-/** Partner Center's `filter`: `{"Field":"CompanyName","Value":"bri","Operator":"substring"}`, keys in any case. */
+/** One condition of `filter` (keys in any case), reported at `field` (`filter`, or `filter[1]` in an array). */
+function parseCondition(parsed: unknown, field: string): Partial<AuditCriteria> & { field: AuditFilterField } {
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError(field, 'must be a JSON object with Field, Value and Operator');
+  const entries = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key.toLowerCase(), value]));
+  const name = auditFilterFields.find((candidate) => candidate.toLowerCase() === String(entries.field ?? '').toLowerCase());
+  if (!name) throw fieldError(field, `Field must be one of ${auditFilterFields.join(', ')}`);
+  const raw = entries.value;
+  if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 256) throw fieldError(field, 'Value must be text of 1 to 256 characters');
+  const value = raw.trim();
+  const expected = auditFilterOperators[name];
+  if (String(entries.operator ?? '').toLowerCase() !== expected) throw fieldError(field, `the Operator of ${name} is "${expected}"`);
+  switch (name) {
+    case 'CompanyName':
+      return { field: name, companyName: value };
+    case 'CustomerId':
+      if (!GUID.test(value)) throw fieldError(field, 'the Value of CustomerId must be a GUID');
+      return { field: name, customerId: value.toLowerCase() };
+    case 'ResourceType':
+      return { field: name, resourceType: value };
+    case 'OperationType': {
+      const type = auditOperationTypes.find((candidate) => candidate === value.toLowerCase());
+      if (!type) throw fieldError(field, `the Value of OperationType must be one of ${auditOperationTypes.join(', ')}`);
+      return { field: name, operationType: type };
+    }
+    case 'UserName':
+      return { field: name, userName: value };
+  }
+}
+
+/**
+ * Partner Center's `filter`: `{"Field":"CompanyName","Value":"bri","Operator":"substring"}`; or (ours) a
+ * JSON array of such objects, one per field, that must all hold (operation and customer and user at once).
+ */
 export function parseAuditFilter(raw: string | undefined): Partial<AuditCriteria> {
   if (raw === undefined || raw.trim() === '') return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw fieldError('filter', 'must be URL-encoded JSON such as {"Field":"CustomerId","Value":"<id>","Operator":"equals"}');
+    throw fieldError('filter', 'must be URL-encoded JSON such as {"Field":"CustomerId","Value":"<id>","Operator":"equals"}, or an array of such objects');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError('filter', 'must be one JSON object with Field, Value and Operator');
-  const entries = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key.toLowerCase(), value]));
-  const field = auditFilterFields.find((name) => name.toLowerCase() === String(entries.field ?? '').toLowerCase());
-  if (!field) throw fieldError('filter', `Field must be one of ${auditFilterFields.join(', ')}`);
-  const value = entries.value;
-  if (typeof value !== 'string' || value.trim() === '' || value.length > 256) throw fieldError('filter', 'Value must be text of 1 to 256 characters');
-  const operator = String(entries.operator ?? '').toLowerCase();
-  const expected = field === 'CompanyName' ? 'substring' : 'equals';
-  if (operator !== expected) throw fieldError('filter', `the Operator of ${field} is "${expected}"`);
-  switch (field) {
-    case 'CompanyName':
-      return { companyName: value.trim() };
-    case 'CustomerId':
-      if (!GUID.test(value.trim())) throw fieldError('filter', 'the Value of CustomerId must be a GUID');
-      return { customerId: value.trim().toLowerCase() };
-    case 'ResourceType':
-      return { resourceType: value.trim() };
-    case 'OperationType':
-      return { operationType: value.trim() };
+  if (!Array.isArray(parsed)) {
+    const { field: _field, ...criteria } = parseCondition(parsed, 'filter');
+    return criteria;
   }
+  if (parsed.length === 0 || parsed.length > AUDIT_FILTER_MAX) throw fieldError('filter', `an array of filters holds 1 to ${AUDIT_FILTER_MAX} objects, one per Field`);
+  const seen = new Set<AuditFilterField>();
+  let criteria: Partial<AuditCriteria> = {};
+  parsed.forEach((item: unknown, index) => {
+    const { field, ...condition } = parseCondition(item, `filter[${index}]`);
+    if (seen.has(field)) throw fieldError(`filter[${index}]`, `${field} is given twice; give each Field once`);
+    seen.add(field);
+    criteria = { ...criteria, ...condition };
+  });
+  return criteria;
 }
 
 /**
@@ -56,10 +92,14 @@ export function parseAuditFilter(raw: string | undefined): Partial<AuditCriteria
 export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
   function criteriaOf(query: Pick<AuditQuery, 'startDate' | 'endDate' | 'filter'>): AuditCriteria {
     const now = clock.now();
-    const to = query.endDate ? new Date(Date.parse(DATE_ONLY.test(query.endDate) ? `${query.endDate}T00:00:00Z` : query.endDate) + (DATE_ONLY.test(query.endDate) ? DAY : 0)) : now;
+    // The end is exclusive; "now" includes what was written at this very millisecond.
+    const to = query.endDate ? new Date(Date.parse(DATE_ONLY.test(query.endDate) ? `${query.endDate}T00:00:00Z` : query.endDate) + (DATE_ONLY.test(query.endDate) ? DAY : 0)) : new Date(now.getTime() + 1);
     const from = query.startDate ? new Date(Date.parse(DATE_ONLY.test(query.startDate) ? `${query.startDate}T00:00:00Z` : query.startDate)) : new Date(Math.min(to.getTime(), now.getTime()) - AUDIT_DEFAULT_DAYS * DAY);
-    if (from.getTime() < now.getTime() - AUDIT_WINDOW_DAYS * DAY) {
-      throw fieldError('startDate', `the activity log reaches back ${AUDIT_WINDOW_DAYS} days: choose ${new Date(now.getTime() - AUDIT_WINDOW_DAYS * DAY).toISOString().slice(0, 10)} or later`, 'out_of_window');
+    const earliest = now.getTime() - AUDIT_WINDOW_DAYS * DAY;
+    // A date alone is a day: the day 90 days back may be asked for whole (the portal's date inputs do).
+    const limit = query.startDate && DATE_ONLY.test(query.startDate) ? earliest - (earliest % DAY) : earliest;
+    if (from.getTime() < limit) {
+      throw fieldError('startDate', `the activity log reaches back ${AUDIT_WINDOW_DAYS} days: choose ${new Date(earliest).toISOString().slice(0, 10)} or later`, 'out_of_window');
     }
     if (from.getTime() >= to.getTime()) throw fieldError('endDate', 'must be after startDate', 'before_start');
     return { from, to, ...parseAuditFilter(query.filter) };
@@ -75,11 +115,13 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
       applicationId: null,
       resourceType: row.resource_type,
       resourceId: row.resource_id,
+      resourceOldValue: null,
       resourceNewValue: row.new_value === null || row.new_value === undefined ? null : typeof row.new_value === 'string' ? row.new_value : JSON.stringify(row.new_value),
       operationType: row.operation_type,
       operationDate: row.created_at.toISOString(),
       operationStatus: row.operation_status.toLowerCase() as AuditRecord['operationStatus'],
       customizedData: row.resource_id ? [{ key: 'ResourceId', value: row.resource_id }] : [],
+      originalCorrelationId: row.correlation_id,
       attributes: { objectType: 'AuditRecord' },
     };
   }

@@ -20,6 +20,8 @@ export interface UserRecord {
     domainSuffix: string;
     /** Whether the partner's cloud instance asks for the Microsoft Customer Agreement (public) or not (usgov). */
     agreementRequired: boolean;
+    /** Whether the partner's cloud instance takes relationship requests (US Government: only if the operator turns them on). */
+    relationshipRequests: boolean;
     markets: string[];
     emailDomains: string[];
     usgovValidated: boolean;
@@ -44,6 +46,7 @@ function selectUsers(db: Executor) {
       'p.instance_id',
       'i.domain_suffix',
       'i.agreement_required',
+      'i.relationship_requests_enabled',
       'p.markets',
       'p.email_domains',
       'p.usgov_validated',
@@ -71,6 +74,7 @@ function toUser(row: UserRow): UserRecord {
       instanceId: row.instance_id,
       domainSuffix: row.domain_suffix,
       agreementRequired: row.agreement_required,
+      relationshipRequests: row.relationship_requests_enabled,
       markets: row.markets,
       emailDomains: row.email_domains,
       usgovValidated: row.usgov_validated,

@@ -375,7 +375,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
         await repo.insertEligibilityValidation(trx, { id, customer_id: customerId, partner_id: partner.id, validation_type: eligibility.value.validationType, details: eligibility.value.details, validated_by_user_id: principal.user.id });
         const recorded = (await repo.listEligibilityValidations(trx, customerId, [partner.id])).find((v) => v.id === id)!;
         const validation = toEligibility(recorded);
-        await recordAudit(trx, ids, principal, { operationType: 'RecordCustomerEligibility', resourceType: 'CustomerEligibilityValidation', resourceId: id, customerId, newValue: validation }, clock.now());
+        await recordAudit(trx, ids, principal, { operationType: 'record_customer_eligibility', resourceType: 'customer_eligibility_validation', resourceId: id, customerId, newValue: validation }, clock.now());
         return { status: 201, body: validation };
       });
     },

@@ -3,6 +3,8 @@ import type { customersListEnUS } from '../../features/customers/locales/list-en
 import type { resellersEnUS } from '../../features/resellers/locales/en-US.ts';
 import type { tenantEnUS } from '../../features/tenant/locales/en-US.ts';
 import type { accountEnUS } from '../../features/account/locales/en-US.ts';
+import type { activityLogEnUS } from '../../features/activity-log/locales/en-US.ts';
+import type { relationshipsEnUS } from '../../features/relationships/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -45,6 +47,7 @@ export const enUS = {
     nav: {
       customers: 'Customers',
       resellers: 'Indirect resellers',
+      activityLog: 'Activity log',
       account: 'Account',
     },
   },
@@ -147,6 +150,10 @@ export const enUS = {
   customersList: {} as typeof customersListEnUS,
   // Typed here, brought at run time by the customer admin's pages (features/tenant/locales/register-en-US.ts).
   tenant: {} as typeof tenantEnUS,
+  // Typed here, brought at run time by the Activity log's code (features/activity-log/locales/register-en-US.ts).
+  activityLog: {} as typeof activityLogEnUS,
+  // Typed here, brought at run time by the Request a relationship page (features/relationships/locales/register-en-US.ts).
+  relationships: {} as typeof relationshipsEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,4 +1,6 @@
 import { tenantZhTW } from '../../features/tenant/locales/zh-TW.ts';
+import { activityLogZhTW } from '../../features/activity-log/locales/zh-TW.ts';
+import { relationshipsZhTW } from '../../features/relationships/locales/zh-TW.ts';
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
@@ -47,6 +49,7 @@ export const zhTW: Messages = {
     nav: {
       customers: '客戶',
       resellers: '間接轉售商',
+      activityLog: '活動記錄',
       account: '帳戶',
     },
   },
@@ -230,6 +233,8 @@ export const zhTW: Messages = {
   customerDetail: customerDetailZhTW,
   customersList: customersListZhTW,
   tenant: tenantZhTW,
+  activityLog: activityLogZhTW,
+  relationships: relationshipsZhTW,
 };
 
 /**
@@ -241,6 +246,11 @@ export const zhTWServerMessages: Record<string, string> = {
   'Enter your password.': '請輸入密碼。',
   'Give the token a name.': '請為權杖命名。',
   'Use at most 100 characters.': '最多可使用 100 個字元。',
+  // The invitation form's (src/contracts/relationships.ts).
+  'Enter the name of the person who receives the invitation.': '請輸入收到邀請的人的姓名。',
+  'recipientName must be at most 128 characters': '收件者姓名最多 128 個字元。',
+  'message must be at most 2,000 characters': '訊息最多 2,000 個字元。',
+  'Relationship requests are not available in this cloud instance; the operator can turn them on (USGOV_RELATIONSHIP_REQUESTS).': '此雲端執行個體無法使用合作關係要求；營運者可以開啟此功能（USGOV_RELATIONSHIP_REQUESTS）。',
   // The reasons of a 403 (src/domain/roles.ts).
   'Your roles do not allow this action; ask a global admin of your organization.': '您的角色不允許此動作；請洽貴組織的全域管理員。',
   'An indirect reseller cannot do this; its indirect provider does it.': '間接轉售商無法執行此動作；由其間接提供者執行。',

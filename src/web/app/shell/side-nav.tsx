@@ -3,6 +3,8 @@ import {
   BuildingMultiple20Filled,
   BuildingMultiple20Regular,
   bundleIcon,
+  History20Filled,
+  History20Regular,
   People20Filled,
   People20Regular,
   Person20Filled,
@@ -17,6 +19,7 @@ import { TOP_BAR_HEIGHT } from './layout.ts';
 
 const CustomersIcon = bundleIcon(People20Filled, People20Regular);
 const ResellersIcon = bundleIcon(BuildingMultiple20Filled, BuildingMultiple20Regular);
+const ActivityLogIcon = bundleIcon(History20Filled, History20Regular);
 const AccountIcon = bundleIcon(Person20Filled, Person20Regular);
 
 const useStyles = makeStyles({
@@ -38,6 +41,7 @@ export function SideNav({ type, open, onOpenChange }: { type: 'inline' | 'overla
   const items = [
     { to: '/customers', label: t('shell.nav.customers'), Icon: CustomersIcon },
     ...(user.partner.kind === 'indirect_provider' ? [{ to: '/resellers', label: t('shell.nav.resellers'), Icon: ResellersIcon }] : []),
+    ...(user.actions.includes('audit.view') ? [{ to: '/activity-log', label: t('shell.nav.activityLog'), Icon: ActivityLogIcon }] : []),
     { to: '/account', label: t('shell.nav.account'), Icon: AccountIcon },
   ];
   const selected = items.find((item) => location.pathname === item.to || location.pathname.startsWith(`${item.to}/`))?.to;

@@ -19,4 +19,5 @@ export const customersListEnUS = {
   clearFilters: 'Clear search and filters',
   resellersFailed: 'Your indirect resellers could not be loaded, so the list cannot be filtered by reseller.',
   countryViaReseller: '{{country}} · through {{name}}',
+  requestRelationship: 'Request a relationship',
 };

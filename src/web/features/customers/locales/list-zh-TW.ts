@@ -20,5 +20,6 @@ export const customersListZhTW: Messages['customersList'] = {
   noMatchesBody: '請變更篩選條件，或清除篩選條件以查看所有客戶。',
   clearFilters: '清除搜尋與篩選條件',
   resellersFailed: '無法載入您的間接轉售商，因此無法依轉售商篩選清單。',
+  requestRelationship: '要求合作關係',
   countryViaReseller: '{{country}} · 透過 {{name}}',
 };

@@ -1,7 +1,7 @@
 import '../../resellers/locales/register-en-US.ts';
 import '../locales/register-list-en-US.ts';
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { PeopleSearch24Regular, People24Regular } from '@fluentui/react-icons';
+import { Handshake20Regular, PeopleSearch24Regular, People24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
@@ -9,6 +9,8 @@ import { preloadPage, whenIdle } from '../../../app/preload.ts';
 import { queryClient } from '../../../app/query-client.ts';
 import { useDebouncedValue } from '../../../app/use-debounced-value.ts';
 import { AddCustomerLink, canAddCustomers, useCanAddCustomers } from '../../../app/ui/add-customer-link.tsx';
+import { LinkButton } from '../../../app/ui/router-link.tsx';
+import { canRequestRelationships, requestRelationshipPath } from '../../relationships/links.ts';
 import { EmptyState } from '../../../app/ui/empty-state.tsx';
 import { Loading } from '../../../app/ui/loading.tsx';
 import { Panel } from '../../../app/ui/panel.tsx';
@@ -136,6 +138,7 @@ export function Component() {
   const { countryOptions, resellerOptions, resellersFailed } = useFilterOptions();
   const customers = useCustomers(query);
   const canAdd = useCanAddCustomers();
+  const canRequest = canRequestRelationships(useCurrentUser());
   const drafts = useDrafts({ enabled: canAdd });
   const items = customers.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = query.country !== null || query.resellerId !== null;
@@ -191,7 +194,17 @@ export function Component() {
       <PageHeader
         title={t('customers.title')}
         description={t('customers.description')}
-        actions={<AddCustomerLink appearance="primary">{t('customers.addCustomer')}</AddCustomerLink>}
+        actions={
+          <>
+            {/* An existing customer is never added again: the partner asks it for a relationship (SPEC §6). */}
+            {canRequest ? (
+              <LinkButton to={requestRelationshipPath()} icon={<Handshake20Regular />}>
+                {t('customersList.requestRelationship')}
+              </LinkButton>
+            ) : null}
+            <AddCustomerLink appearance="primary">{t('customers.addCustomer')}</AddCustomerLink>
+          </>
+        }
       />
       <div className={styles.page}>
         {/* A failed drafts list is not worth an error on the customers page: the drafts are still there next time. */}

@@ -66,6 +66,7 @@ const DOMAIN_PREFIX = /^[a-z0-9]{1,27}$/;
 // Shown only after a failed check, or for a domain that is already a customer's: loaded then.
 const ErrorSummary = lazy(() => import('./error-summary.tsx').then((module) => ({ default: module.ErrorSummary })));
 const YourCustomerNotice = lazy(() => import('./wizard-notices.tsx').then((module) => ({ default: module.YourCustomerNotice })));
+const TakenDomainNotice = lazy(() => import('./wizard-notices.tsx').then((module) => ({ default: module.TakenDomainNotice })));
 
 // US Government partners only: kept out of the chunk everyone else loads.
 const EligibilitySection = lazy(() => import('./eligibility-section.tsx').then((module) => ({ default: module.EligibilitySection })));
@@ -203,7 +204,9 @@ export function AccountStep() {
     }
   }
 
-  const yourCustomer = prefix === settled && wellFormed && availability.data?.domain.split('.')[0] === settled ? (availability.data.yourCustomer ?? null) : null;
+  const checked = prefix === settled && wellFormed && availability.data?.domain.split('.')[0] === settled ? availability.data : null;
+  const yourCustomer = checked?.yourCustomer ?? null;
+  const takenElsewhere = checked !== null && !checked.available && checked.yourCustomer === null;
 
   const languageDisplay = useMemo(() => languageNames(i18n.language, 'language'), [i18n.language]);
   const describe = (code: string) => {
@@ -333,6 +336,11 @@ export function AccountStep() {
           {yourCustomer ? (
             <Suspense fallback={null}>
               <YourCustomerNotice customer={yourCustomer} className={formStyles.full} />
+            </Suspense>
+          ) : null}
+          {takenElsewhere ? (
+            <Suspense fallback={null}>
+              <TakenDomainNotice domain={fullDomain} className={formStyles.full} />
             </Suspense>
           ) : null}
           <div aria-live="polite" className={styles.visuallyHidden}>

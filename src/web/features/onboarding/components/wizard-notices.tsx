@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '#contracts/auth.ts';
 import { useCurrentUser } from '../../../app/session.tsx';
 import { LinkButton } from '../../../app/ui/router-link.tsx';
+import { canRequestRelationships, requestRelationshipPath } from '../../relationships/links.ts';
 import type { SubmittedDraft } from '../submission-memory.ts';
 
 const useStyles = makeStyles({
@@ -72,6 +73,23 @@ export function YourCustomerNotice({ customer, className }: { customer: { id: st
       <MessageBarBody>{t('onboarding.yourCustomer.body', { name: customer.companyName })}</MessageBarBody>
       <MessageBarActions>
         <LinkButton to={`/customers/${encodeURIComponent(customer.id)}`}>{t('onboarding.yourCustomer.open', { name: customer.companyName })}</LinkButton>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/**
+ * Under the domain field: the domain belongs to a customer that exists elsewhere, which is never added
+ * again; the partner requests a relationship with it instead (SPEC §6), where the session allows it.
+ */
+export function TakenDomainNotice({ domain, className }: { domain: string; className?: string }) {
+  const { t } = useTranslation();
+  if (!canRequestRelationships(useCurrentUser())) return null;
+  return (
+    <MessageBar intent="info" className={className}>
+      <MessageBarBody>{t('onboarding.takenDomain.body', { domain })}</MessageBarBody>
+      <MessageBarActions>
+        <LinkButton to={requestRelationshipPath(domain)}>{t('onboarding.takenDomain.request')}</LinkButton>
       </MessageBarActions>
     </MessageBar>
   );

@@ -68,6 +68,10 @@ export const onboardingLaterEnUS = {
     submitFailed: 'The customer could not be added.',
     submitRetry: 'Submitting again is safe: the customer will not be added twice.',
   },
+  takenDomain: {
+    body: 'If {{domain}} is the customer you mean, ask its admin to accept you as a partner.',
+    request: 'Request a relationship',
+  },
   yourCustomer: {
     body: '{{name}} is already your customer, with this domain: open it to add subscriptions or change its details instead of adding it again.',
     open: 'Open {{name}}',

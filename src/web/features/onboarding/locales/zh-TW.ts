@@ -176,6 +176,10 @@ export const onboardingZhTW: Messages['onboarding'] = {
     submitFailed: '無法新增客戶。',
     submitRetry: '可以放心再次提交：客戶不會被新增兩次。',
   },
+  takenDomain: {
+    body: '如果 {{domain}} 就是您要的客戶，請要求其管理員接受您成為合作夥伴。',
+    request: '要求合作關係',
+  },
   yourCustomer: {
     body: '{{name}} 已是您使用此網域的客戶：請開啟它來新增訂閱或變更其資料，而不要再次新增。',
     open: '開啟 {{name}}',
