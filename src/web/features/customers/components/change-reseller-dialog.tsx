@@ -7,16 +7,16 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
-  Dropdown,
   Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Option,
+  Select,
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { PeopleSwap20Regular } from '@fluentui/react-icons';
+// An icon the shell loads already: a new one would join the cold load's icon chunk (react-icons groups its icons in shared modules).
+import { Edit20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '#contracts/customers.ts';
@@ -78,7 +78,7 @@ export function ChangeResellerDialog({ customer }: { customer: Customer }) {
   return (
     <Dialog open={open} onOpenChange={(_event, data) => toggle(data.open)}>
       <DialogTrigger disableButtonEnhancement>
-        <Button icon={<PeopleSwap20Regular />}>{t('customerDetail.changeReseller.button')}</Button>
+        <Button icon={<Edit20Regular />}>{t('customerDetail.changeReseller.button')}</Button>
       </DialogTrigger>
       <DialogSurface aria-describedby="change-reseller-description">
         <DialogBody>
@@ -101,20 +101,20 @@ export function ChangeResellerDialog({ customer }: { customer: Customer }) {
                   </MessageBar>
                 ) : null}
                 <Field label={t('customerDetail.changeReseller.label')} hint={active.length === 0 ? t('customerDetail.changeReseller.noneActive') : t('customerDetail.changeReseller.hint')}>
-                  <Dropdown
-                    className={styles.dropdown}
-                    value={labelOf(chosen)}
-                    selectedOptions={[chosen]}
-                    placeholder={t('customerDetail.changeReseller.placeholder')}
-                    onOptionSelect={(_event, data) => setChosen(data.optionValue ?? NONE)}
-                  >
-                    <Option value={NONE}>{t('customerDetail.changeReseller.none')}</Option>
+                  {/* Fluent's Select (a native list): Dropdown's and Option's own icons would join the cold load of every page. */}
+                  <Select className={styles.dropdown} value={offered ? chosen : ''} onChange={(_event, data) => setChosen(data.value)}>
+                    {offered ? null : (
+                      <option value="" disabled>
+                        {t('customerDetail.changeReseller.placeholder')}
+                      </option>
+                    )}
+                    <option value={NONE}>{t('customerDetail.changeReseller.none')}</option>
                     {active.map((reseller) => (
-                      <Option key={reseller.id} value={reseller.id} text={labelOf(reseller.id)}>
+                      <option key={reseller.id} value={reseller.id}>
                         {labelOf(reseller.id)}
-                      </Option>
+                      </option>
                     ))}
-                  </Dropdown>
+                  </Select>
                 </Field>
               </>
             )}
