@@ -36,7 +36,8 @@ export const customerSchema = z
       attributes: z.object({ objectType: z.literal('CustomerBillingProfile') }),
     }),
     relationshipToPartner: z.enum(['none', 'reseller', 'advisor']),
-    associatedPartnerId: z.string().nullable().optional(),
+    /** The indirect reseller's tenant id (Partner Center's), as a request sets it; null without one. */
+    associatedPartnerId: z.guid().nullable().optional(),
     indirectReseller: z.object({ id: z.guid(), name: z.string() }).nullable(),
     indirectProvider: z.object({ id: z.guid(), name: z.string() }).nullable(),
     allowDelegatedAccess: z.boolean(),
@@ -54,7 +55,8 @@ export const customerCollectionSchema = collectionSchema(customerSchema);
  * the value anywhere in the field ("wind" finds "Northwind Traders"), as the portal's search does.
  */
 export const customerFilterSchema = z.object({
-  Field: z.enum(['CompanyName', 'Domain', 'IndirectReseller']),
+  /** For IndirectReseller and IndirectCloudSolutionProvider the Value is that partner's tenant id (a GUID). */
+  Field: z.enum(['CompanyName', 'Domain', 'IndirectReseller', 'IndirectCloudSolutionProvider']),
   Value: z.string().min(1).max(255),
   Operator: z.enum(['starts_with', 'contains']),
 });
@@ -104,3 +106,12 @@ export const eligibilityValidationSchema = z
   .meta({ id: 'CustomerEligibilityValidation' });
 export type EligibilityValidation = z.infer<typeof eligibilityValidationSchema>;
 export const eligibilityValidationCollectionSchema = collectionSchema(eligibilityValidationSchema);
+
+/**
+ * PUT /v1/customers/{id}/indirectreseller (ours): an indirect provider assigns, changes or (null) clears
+ * the indirect reseller of one of its customers. The reseller's tenant id, in an active partnership.
+ */
+export const setIndirectResellerRequestSchema = z.strictObject({
+  indirectResellerId: z.guid('indirectResellerId must be the tenant id (a GUID) of one of your indirect resellers, or null').nullable(),
+});
+export type SetIndirectResellerRequest = z.infer<typeof setIndirectResellerRequestSchema>;

@@ -48,7 +48,7 @@ export const eligibilityInputSchema = z.strictObject({
 export const createCustomerRequestSchema = z.strictObject({
   companyProfile: companyProfileInputSchema,
   billingProfile: billingProfileInputSchema,
-  /** An indirect provider's reseller: its id, or its Partner ID (MPN ID). */
+  /** An indirect provider's reseller: its tenant id (a GUID), as Partner Center documents it. */
   associatedPartnerId: optionalText(100),
   enableGDAPByDefault: z.boolean().nullish(),
   eligibility: eligibilityInputSchema.nullish(),

@@ -65,7 +65,8 @@ export const tenantPartnerSchema = z.object({
   /** For a provider: the reseller it sells through to this customer; for a reseller: its provider. */
   indirectReseller: z.object({ id: z.guid(), name: z.string() }).nullable(),
   indirectProvider: z.object({ id: z.guid(), name: z.string() }).nullable(),
-  origin: z.enum(['created', 'invited']),
+  /** `associated`: the reseller was named by its provider; the customer did not accept the reseller itself. */
+  origin: z.enum(['created', 'invited', 'associated']),
   since: z.iso.datetime(),
 });
 export const tenantPartnerListSchema = z.object({ items: z.array(tenantPartnerSchema), totalCount: z.number().int() });

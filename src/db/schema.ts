@@ -137,7 +137,8 @@ export interface DomainRegistryTable {
 export interface CustomerRelationshipsTable {
   customer_id: string;
   partner_id: string;
-  origin: 'created' | 'invited';
+  /** `associated`: a reseller's row made by its provider's association (migration 0008), not a relationship of its own. */
+  origin: 'created' | 'invited' | 'associated';
   state: Generated<'active' | 'terminated'>;
   indirect_reseller_id: string | null;
   indirect_provider_id: string | null;

@@ -5,38 +5,40 @@ import { actions, allowedActions, assertAllowed, assertCan, can, deniedActions, 
 /** The whole matrix for a direct or indirect provider organisation, written out as SPEC §1 reads. */
 const expected: Record<Role, Record<Action, boolean>> = {
   global_admin: {
-    'customers.add': true, 'customers.view': true, 'customers.edit': true, 'agreements.confirm': true,
+    'customers.add': true, 'customers.view': true, 'customers.edit': true, 'customers.assign_reseller': true, 'agreements.confirm': true,
     'relationships.request': true, 'subscriptions.manage': true, 'orders.create': true, 'offers.view': true,
     'pricing.view': true, 'billing.manage': true, 'users.manage': true, 'tokens.manage_own': true,
     'audit.view': true, 'support.manage': true,
   },
   admin_agent: {
-    'customers.add': true, 'customers.view': true, 'customers.edit': true, 'agreements.confirm': true,
+    'customers.add': true, 'customers.view': true, 'customers.edit': true, 'customers.assign_reseller': true, 'agreements.confirm': true,
     'relationships.request': true, 'subscriptions.manage': true, 'orders.create': true, 'offers.view': true,
     'pricing.view': true, 'billing.manage': false, 'users.manage': false, 'tokens.manage_own': true,
     'audit.view': false, 'support.manage': false,
   },
   sales_agent: {
-    'customers.add': true, 'customers.view': true, 'customers.edit': false, 'agreements.confirm': true,
+    'customers.add': true, 'customers.view': true, 'customers.edit': false, 'customers.assign_reseller': true, 'agreements.confirm': true,
     'relationships.request': true, 'subscriptions.manage': false, 'orders.create': true, 'offers.view': true,
     'pricing.view': true, 'billing.manage': false, 'users.manage': false, 'tokens.manage_own': true,
     'audit.view': false, 'support.manage': false,
   },
   helpdesk_agent: {
-    'customers.add': false, 'customers.view': true, 'customers.edit': true, 'agreements.confirm': false,
+    'customers.add': false, 'customers.view': true, 'customers.edit': true, 'customers.assign_reseller': false, 'agreements.confirm': false,
     'relationships.request': false, 'subscriptions.manage': false, 'orders.create': false, 'offers.view': false,
     'pricing.view': false, 'billing.manage': false, 'users.manage': false, 'tokens.manage_own': true,
     'audit.view': false, 'support.manage': true,
   },
   billing_admin: {
-    'customers.add': false, 'customers.view': true, 'customers.edit': false, 'agreements.confirm': false,
+    'customers.add': false, 'customers.view': true, 'customers.edit': false, 'customers.assign_reseller': false, 'agreements.confirm': false,
     'relationships.request': false, 'subscriptions.manage': false, 'orders.create': false, 'offers.view': false,
     'pricing.view': true, 'billing.manage': true, 'users.manage': false, 'tokens.manage_own': true,
     'audit.view': false, 'support.manage': false,
   },
 };
 
-const resellerNever: readonly Action[] = ['customers.add', 'agreements.confirm'];
+const resellerNever: readonly Action[] = ['customers.add', 'agreements.confirm', 'customers.assign_reseller'];
+/** Only an indirect provider has resellers to associate with a customer. */
+const providerOnly: readonly Action[] = ['customers.assign_reseller'];
 
 const cells = partnerKinds.flatMap((kind) =>
   roles.flatMap((role) => actions.map((action) => [kind, role, action] as [PartnerKind, Role, Action])),
@@ -44,11 +46,11 @@ const cells = partnerKinds.flatMap((kind) =>
 
 describe('can', () => {
   it('covers the whole matrix', () => {
-    expect(cells).toHaveLength(3 * 5 * 14);
+    expect(cells).toHaveLength(3 * 5 * 15);
   });
 
   it.each(cells)('%s %s %s', (kind, role, action) => {
-    const allowed = expected[role][action] && !(kind === 'indirect_reseller' && resellerNever.includes(action));
+    const allowed = expected[role][action] && !(kind === 'indirect_reseller' && resellerNever.includes(action)) && !(kind === 'direct' && providerOnly.includes(action));
     expect(can(kind, [role], action)).toBe(allowed);
   });
 
@@ -81,9 +83,9 @@ describe('allowedActions', () => {
   });
 
   it('leaves out adding customers for a US Government partner not yet validated, and only that', () => {
-    const all = allowedActions(standing('direct', 'usgov', true), ['global_admin']);
+    const all = allowedActions(standing('indirect_provider', 'usgov', true), ['global_admin']);
     expect(all).toEqual(actions);
-    expect(allowedActions(standing('direct', 'usgov', false), ['global_admin'])).toEqual(actions.filter((a) => a !== 'customers.add'));
+    expect(allowedActions(standing('indirect_provider', 'usgov', false), ['global_admin'])).toEqual(actions.filter((a) => a !== 'customers.add'));
   });
 });
 

@@ -14,6 +14,8 @@ export const actions = [
   'customers.add',
   'customers.view',
   'customers.edit',
+  /** (ours) An indirect provider assigns, changes or clears a customer's indirect reseller. */
+  'customers.assign_reseller',
   'agreements.confirm',
   'relationships.request',
   'subscriptions.manage',
@@ -40,6 +42,7 @@ const grants: Readonly<Record<Role, readonly Action[]>> = {
     'customers.add',
     'customers.view',
     'customers.edit',
+    'customers.assign_reseller',
     'agreements.confirm',
     'relationships.request',
     'subscriptions.manage',
@@ -51,6 +54,8 @@ const grants: Readonly<Record<Role, readonly Action[]>> = {
   sales_agent: [
     'customers.add',
     'customers.view',
+    // The reseller a customer buys through is part of the sale (ours).
+    'customers.assign_reseller',
     'agreements.confirm',
     'relationships.request',
     'offers.view',
@@ -64,12 +69,13 @@ const grants: Readonly<Record<Role, readonly Action[]>> = {
 
 /**
  * What an organisation of a kind can never do, whatever its users' roles: an indirect reseller's
- * customers are added, and their agreements confirmed, by its indirect provider (SPEC §1).
+ * customers are added, and their agreements confirmed, by its indirect provider (SPEC §1); only an
+ * indirect provider has resellers to associate with a customer.
  */
 const forbiddenForKind: Readonly<Record<PartnerKind, readonly Action[]>> = {
-  direct: [],
+  direct: ['customers.assign_reseller'],
   indirect_provider: [],
-  indirect_reseller: ['customers.add', 'agreements.confirm'],
+  indirect_reseller: ['customers.add', 'agreements.confirm', 'customers.assign_reseller'],
 };
 
 export function can(kind: PartnerKind, userRoles: readonly Role[], action: Action): boolean {
@@ -124,9 +130,11 @@ export function assertAllowed(partner: PartnerStanding, userRoles: readonly Role
 
 export function assertCan(kind: PartnerKind, userRoles: readonly Role[], action: Action): void {
   if (can(kind, userRoles, action)) return;
-  const reason = forbiddenForKind[kind].includes(action)
-    ? 'An indirect reseller cannot do this; its indirect provider does it.'
-    : 'Your roles do not allow this action; ask a global admin of your organization.';
+  const reason = !forbiddenForKind[kind].includes(action)
+    ? 'Your roles do not allow this action; ask a global admin of your organization.'
+    : kind === 'indirect_reseller'
+      ? 'An indirect reseller cannot do this; its indirect provider does it.'
+      : 'Only an indirect provider can do this.';
   throw new DomainError('insufficient_privileges', reason, [], [action]);
 }
 

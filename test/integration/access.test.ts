@@ -83,7 +83,7 @@ describe('every query is scoped to the caller’s partner organisation', () => {
     expect(response.json()).toMatchObject({
       totalCount: 2,
       items: [
-        { id: active.id, name: 'Aardvark Resellers', state: 'Active', relationshipType: 'IsIndirectCloudSolutionProviderOf' },
+        { id: active.id, name: 'Aardvark Resellers', state: 'Active', relationshipType: 'is_indirect_cloud_solution_provider_of' },
         { id: inactive.id, state: 'Inactive' },
       ],
       attributes: { objectType: 'Collection' },

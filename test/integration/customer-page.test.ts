@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnership } from '#test/factories.ts';
 import { createTestApp, type TestApp } from '#test/helpers/app.ts';
 import {
+  agreementBody,
   api,
   customerBody,
   createOffer,
@@ -149,6 +150,11 @@ describe('a multi-partner customer', () => {
     // A second partner the customer accepted later (SPEC §6), with its own order.
     const second = await newCaller(t);
     await t.db.insertInto('customer_relationships').values({ customer_id: customer.id, partner_id: second.partner.id, origin: 'invited', indirect_reseller_id: null, indirect_provider_id: null }).execute();
+    // Each partner orders on its own confirmation of the customer's agreement (the first partner's does not count).
+    expectError(await api(t, second.headers).post(`/v1/customers/${customer.id}/orders`, { lineItems: [{ offerId: offer.id, quantity: 7 }] }), 403, 13605);
+    const template = (await api(t, second.headers).get('/v1/agreements?agreementType=MicrosoftCustomerAgreement')).json<{ items: { templateId: string }[] }>().items[0]!;
+    const confirmed = await api(t, second.headers).post(`/v1/customers/${customer.id}/agreements`, { ...agreementBody(), templateId: template.templateId });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
     const placed = await api(t, second.headers).post(`/v1/customers/${customer.id}/orders`, { lineItems: [{ offerId: offer.id, quantity: 7 }] });
     expect(placed.statusCode, placed.body).toBe(201);
     const secondOrder = placed.json<OrderBody>();

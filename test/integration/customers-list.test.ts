@@ -75,14 +75,18 @@ describe('GET /v1/customers', () => {
     expect(byDomain.items.map((i) => i.companyProfile.domain)).toEqual(['quokkaholdings.onmicrosoft.com']);
   });
 
-  it('filters by indirect reseller name', async () => {
+  it("filters by the indirect reseller's tenant id, as Partner Center documents it; a name is a 400 naming filter", async () => {
     const reseller = await createPartner(t.db, { kind: 'indirect_reseller', name: 'Yak Reselling Co' });
     await createPartnership(t.db, partnerId, reseller.id);
     const customer = await createCustomer(t.db, { partnerIds: [partnerId], resellerId: reseller.id, companyName: 'Resold Customer' });
-    const filter = encodeURIComponent(JSON.stringify({ Field: 'IndirectReseller', Value: 'yak', Operator: 'starts_with' }));
-    const page = (await t.app.inject({ url: `/v1/customers?filter=${filter}`, headers })).json() as Page & { items: { indirectReseller: { name: string } }[] };
+    const filter = encodeURIComponent(JSON.stringify({ Field: 'IndirectReseller', Value: reseller.id.toUpperCase(), Operator: 'starts_with' }));
+    const page = (await t.app.inject({ url: `/v1/customers?filter=${filter}`, headers })).json() as Page & { items: { indirectReseller: { name: string }; associatedPartnerId: string }[] };
     expect(page.items.map((i) => i.id)).toEqual([customer.id]);
     expect(page.items[0]!.indirectReseller.name).toBe('Yak Reselling Co');
+    expect(page.items[0]!.associatedPartnerId).toBe(reseller.id);
+    const byName = await t.app.inject({ url: `/v1/customers?filter=${encodeURIComponent(JSON.stringify({ Field: 'IndirectReseller', Value: 'yak', Operator: 'starts_with' }))}`, headers });
+    expect(byName.statusCode).toBe(400);
+    expect(byName.json().errors[0].field).toBe('filter');
   });
 
   it('rejects a bad filter, size or continuation token with 400 naming it', async () => {

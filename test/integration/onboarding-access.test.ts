@@ -40,7 +40,8 @@ describe('indirect reseller (associatedPartnerId)', () => {
     const provider = await newCaller(t, { kind: 'indirect_provider' });
     const a = api(t, provider.headers);
     expectError(await a.post('/v1/customers', { ...customerBody(), associatedPartnerId: '00000000-0000-4000-8000-000000000000' }), 400, 800015, 'associatedPartnerId', 'reseller_not_found');
-    expectError(await a.post('/v1/customers', { ...customerBody(), associatedPartnerId: '999999999' }), 400, 800015, 'associatedPartnerId', 'reseller_not_found');
+    // Partner Center's associatedPartnerId is a tenant id: a Partner ID (MPN ID) is no such thing.
+    expectError(await a.post('/v1/customers', { ...customerBody(), associatedPartnerId: '999999999' }), 400, 3000, 'associatedPartnerId', 'invalid_tenant_id');
     const otherProvider = await createPartner(t.db, { kind: 'indirect_provider' });
     const theirs = await createPartner(t.db, { kind: 'indirect_reseller' });
     await createPartnership(t.db, otherProvider.id, theirs.id);
@@ -56,7 +57,7 @@ describe('indirect reseller (associatedPartnerId)', () => {
     expect(await countCustomersWithDomain(t.db, body.companyProfile.domain)).toBe(0);
   });
 
-  it('associates an active reseller (by id or Partner ID); the reseller then sees the customer', async () => {
+  it('associates an active reseller by its tenant id, echoed as associatedPartnerId; its Partner ID is a 400; the reseller then sees the customer', async () => {
     const provider = await newCaller(t, { kind: 'indirect_provider' });
     const reseller = await createPartner(t.db, { kind: 'indirect_reseller', name: `Northwind ${uniquePrefix()}` });
     await createPartnership(t.db, provider.partner.id, reseller.id);
@@ -66,13 +67,14 @@ describe('indirect reseller (associatedPartnerId)', () => {
     const response = await api(t, provider.headers).post('/v1/onboardings', { ...onboardingBody([{ offerId: offer.id, quantity: 3 }]), associatedPartnerId: reseller.id });
     expect(response.statusCode, response.body).toBe(201);
     const { customer, order } = response.json();
-    expect(customer).toMatchObject({ indirectReseller: { id: reseller.id, name: reseller.name }, associatedPartnerId: mpn });
+    expect(customer).toMatchObject({ indirectReseller: { id: reseller.id, name: reseller.name }, associatedPartnerId: reseller.id });
     const subscription = await t.db.selectFrom('subscriptions').select(['indirect_reseller_id', 'partner_id']).where('id', '=', order.lineItems[0].subscriptionId).executeTakeFirstOrThrow();
     expect(subscription).toEqual({ indirect_reseller_id: reseller.id, partner_id: provider.partner.id });
 
-    const byMpn = await api(t, provider.headers).post('/v1/customers', { ...customerBody(), associatedPartnerId: mpn });
+    expectError(await api(t, provider.headers).post('/v1/customers', { ...customerBody(), associatedPartnerId: mpn }), 400, 3000, 'associatedPartnerId', 'invalid_tenant_id');
+    const byMpn = await api(t, provider.headers).post('/v1/customers', { ...customerBody(), associatedPartnerId: reseller.id.toUpperCase() });
     expect(byMpn.statusCode, byMpn.body).toBe(201);
-    expect(byMpn.json().indirectReseller).toEqual({ id: reseller.id, name: reseller.name });
+    expect(byMpn.json()).toMatchObject({ indirectReseller: { id: reseller.id, name: reseller.name }, associatedPartnerId: reseller.id });
 
     const resellerUser = await userOf(t, reseller.id, ['global_admin']);
     const list = await api(t, resellerUser.headers).get('/v1/customers');

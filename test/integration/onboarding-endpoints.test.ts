@@ -293,7 +293,7 @@ describe('customers', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       totalCount: 1,
-      items: [{ id: reseller.id, name: reseller.name, relationshipType: 'IsIndirectCloudSolutionProviderOf', state: 'Active', mpnId: expect.stringMatching(/^\d+$/), location: expect.any(String), attributes: { objectType: 'PartnerRelationship' } }],
+      items: [{ id: reseller.id, name: reseller.name, relationshipType: 'is_indirect_cloud_solution_provider_of', state: 'Active', mpnId: expect.stringMatching(/^\d+$/), location: expect.any(String), attributes: { objectType: 'PartnerRelationship' } }],
       links: { self: expect.objectContaining({ method: 'GET' }) },
       attributes: { objectType: 'Collection' },
     });

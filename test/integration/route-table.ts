@@ -94,6 +94,13 @@ export const routeTable: Record<string, RouteEntry> = {
   'GET /v1/customers/relationshiprequests': { action: 'relationships.request', sample: () => ({ url: '/v1/customers/relationshiprequests' }) },
   'POST /v1/customers/:customerId/adminpasswordresets': { action: 'customers.edit', params: CUSTOMER, sample: customer('/adminpasswordresets') },
   'GET /v1/customers/:customerId': { action: 'customers.view', params: CUSTOMER, sample: customer() },
+  'GET /v1/customers/:customerId/relationships': { action: 'customers.view', params: CUSTOMER, sample: customer('/relationships') },
+  // Clearing (null) is a valid request of any provider's customer, whatever resellers it has.
+  'PUT /v1/customers/:customerId/indirectreseller': {
+    action: 'customers.assign_reseller',
+    params: CUSTOMER,
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/indirectreseller`, payload: { indirectResellerId: null } }),
+  },
   'GET /v1/customers/:customerId/eligibility': { action: 'customers.view', params: CUSTOMER, sample: customer('/eligibility') },
   'POST /v1/customers/:customerId/eligibility': { action: 'customers.add', params: CUSTOMER, usgovOnly: true, sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/eligibility`, payload: eligibility }) },
 

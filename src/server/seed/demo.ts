@@ -230,7 +230,7 @@ async function insertDemoCustomer(
     if (isProvider && customer.reseller) {
       await trx
         .insertInto('customer_relationships')
-        .values({ customer_id: id, partner_id: partnerIds.get(customer.reseller)!, origin: 'created', indirect_reseller_id: null, indirect_provider_id: partnerId, created_at: createdAt })
+        .values({ customer_id: id, partner_id: partnerIds.get(customer.reseller)!, origin: 'associated', indirect_reseller_id: null, indirect_provider_id: partnerId, created_at: createdAt })
         .execute();
     }
   }

@@ -92,7 +92,7 @@ export function createAgreementsService({ db, ids, clock, idempotency }: { db: D
       await trx.insertInto('agreement_confirmations').values(row).execute();
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new DomainError('agreement_already_confirmed', 'This customer already has a confirmation of this agreement with the same signer. Change the signer to record a new confirmation.');
+        throw new DomainError('agreement_already_confirmed', 'Your organisation already recorded a confirmation of this agreement by this customer with the same signer. Change the signer to record a new confirmation.');
       }
       throw error;
     }
@@ -127,10 +127,12 @@ export function createAgreementsService({ db, ids, clock, idempotency }: { db: D
       assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
       const customer = await findVisibleCustomer(db, principal.user.partner.id, customerId);
       if (!customer) throw new DomainError('not_found', `There is no customer ${customerId}.`);
-      let query = selectConfirmations(db).where('a.customer_id', '=', customerId).orderBy('a.date_agreed', 'desc').orderBy('a.id');
+      // Multi-partner (issue 9): each partner sees only the confirmations it recorded; an indirect
+      // reseller, which cannot confirm, also those of the provider it sells through (its orders rest on them).
+      const recordedBy = customer.indirect_provider_id ? [principal.user.partner.id, customer.indirect_provider_id] : [principal.user.partner.id];
+      let query = selectConfirmations(db).where('a.customer_id', '=', customerId).where('a.partner_id', 'in', recordedBy).orderBy('a.date_agreed', 'desc').orderBy('a.id');
       if (type) query = query.where('a.agreement_type', '=', type);
-      // A shared customer's confirmations by other partners are listed (the customer accepted them),
-      // but not which of their users confirmed them.
+      // Not which of the provider's users confirmed it.
       return (await query.execute()).map((row) => {
         const agreement = toAgreement(row);
         return row.partner_id === principal.user.partner.id ? agreement : { ...agreement, userId: null };

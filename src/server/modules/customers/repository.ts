@@ -6,7 +6,8 @@ import type { CustomerSort } from '#contracts/customers.ts';
 import { escapeLike } from '#server/lib/sql-like.ts';
 
 export interface CustomerListFilter {
-  field: 'CompanyName' | 'Domain' | 'IndirectReseller';
+  /** The two partner fields take that partner's tenant id (a GUID, lower case), matched whole. */
+  field: 'CompanyName' | 'Domain' | 'IndirectReseller' | 'IndirectCloudSolutionProvider';
   operator: 'starts_with' | 'contains';
   value: string;
 }
@@ -63,12 +64,12 @@ function visibleCustomers(db: Executor, partnerId: string) {
       'c.created_at',
       'cr.origin',
       'cr.indirect_provider_id',
+      'cr.invitation_id',
     ])
     // The partners' names by primary key, row by row: a page's rows, whatever the planner guesses of their number.
     .select((eb) => [
       resellerOf.as('indirect_reseller_id'),
       eb.selectFrom('partner_organizations as r').select('r.name').where('r.id', '=', resellerOf).as('indirect_reseller_name'),
-      eb.selectFrom('partner_organizations as r').select('r.mpn_id').where('r.id', '=', resellerOf).as('indirect_reseller_mpn_id'),
       eb.selectFrom('partner_organizations as p').select('p.name').whereRef('p.id', '=', 'cr.indirect_provider_id').as('indirect_provider_name'),
     ]);
 }
@@ -120,8 +121,13 @@ export function visibleCustomersPage(db: Executor, partnerId: string, criteria: 
           : ids.where(sql<boolean>`exists (select from customers f where f.id = k.customer_id and lower(f.domain) like ${pattern})`);
         break;
       case 'IndirectReseller':
-        ids = ids.where(sql<boolean>`exists (select from partner_organizations r
-          where r.id = coalesce(k.indirect_reseller_id, case when k.indirect_provider_id is not null then k.partner_id end) and lower(r.name) like ${pattern})`);
+        // Partner Center: the reseller's tenant id. A provider's customers associated with it; for the
+        // reseller itself, its customers that came through a provider.
+        ids = ids.where(sql<boolean>`coalesce(k.indirect_reseller_id, case when k.indirect_provider_id is not null then k.partner_id end) = ${value}::uuid`);
+        break;
+      case 'IndirectCloudSolutionProvider':
+        // A reseller's customers that it sells through the provider with this tenant id.
+        ids = ids.where('k.indirect_provider_id', '=', value);
         break;
     }
   }
@@ -200,16 +206,90 @@ export async function insertRelationships(db: Executor, relationships: Insertabl
   await db.insertInto('customer_relationships').values(relationships).execute();
 }
 
-/** An indirect reseller by id or Partner ID, with the state of its partnership with `providerId`. */
-export async function findResellerOf(db: Executor, providerId: string, instance: 'public' | 'usgov', ref: string) {
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+/** An indirect reseller by its tenant id (a GUID), with the state of its partnership with `providerId`. */
+export async function findResellerOf(db: Executor, providerId: string, instance: 'public' | 'usgov', resellerId: string) {
   return db
     .selectFrom('partner_organizations as p')
     .leftJoin('partnerships as ps', (join) => join.onRef('ps.reseller_id', '=', 'p.id').on('ps.provider_id', '=', providerId))
     .select(['p.id', 'p.name', 'p.kind', 'p.mpn_id', 'ps.state'])
     .where('p.instance_id', '=', instance)
-    .where((eb) => (isUuid ? eb.or([eb('p.id', '=', ref), eb('p.mpn_id', '=', ref)]) : eb('p.mpn_id', '=', ref)))
+    .where('p.id', '=', resellerId)
     .executeTakeFirst();
+}
+
+/**
+ * GET /v1/customers/{id}/relationships: the other tier of the caller's relationship with the customer.
+ * For a provider, the reseller it sells through to this customer; for a reseller, the provider it sells
+ * through. With the state of their partnership (an inactive one is shown, flagged).
+ */
+export async function listCustomerPartnerRelationships(db: Executor, partnerId: string, customerId: string) {
+  return db
+    .selectFrom('customer_relationships as cr')
+    .innerJoin('partner_organizations as other', (join) =>
+      join.on((eb) => eb.or([eb('other.id', '=', eb.ref('cr.indirect_reseller_id')), eb('other.id', '=', eb.ref('cr.indirect_provider_id'))])),
+    )
+    .leftJoin('partnerships as ps', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb.and([eb('ps.provider_id', '=', eb.ref('cr.partner_id')), eb('ps.reseller_id', '=', eb.ref('other.id'))]),
+          eb.and([eb('ps.reseller_id', '=', eb.ref('cr.partner_id')), eb('ps.provider_id', '=', eb.ref('other.id'))]),
+        ]),
+      ),
+    )
+    .select(['other.id', 'other.name', 'other.mpn_id', 'other.markets', 'other.kind', 'ps.state'])
+    .where('cr.partner_id', '=', partnerId)
+    .where('cr.customer_id', '=', customerId)
+    .where('cr.state', '=', 'active')
+    .orderBy('other.name')
+    .execute();
+}
+
+/** The caller's own relationship row with the customer, locked for a change of its reseller. */
+export async function lockRelationship(db: Executor, partnerId: string, customerId: string) {
+  return db
+    .selectFrom('customer_relationships')
+    .select(['indirect_reseller_id', 'origin'])
+    .where('partner_id', '=', partnerId)
+    .where('customer_id', '=', customerId)
+    .where('state', '=', 'active')
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function setRelationshipReseller(db: Executor, providerId: string, customerId: string, resellerId: string | null) {
+  await db.updateTable('customer_relationships').set({ indirect_reseller_id: resellerId }).where('partner_id', '=', providerId).where('customer_id', '=', customerId).execute();
+}
+
+/**
+ * The reseller's side of an association: its row made (or made active again) as `associated`. A row it
+ * holds of its own (an accepted request) stays as it is, naming this provider.
+ */
+export async function associateReseller(db: Executor, row: { customerId: string; resellerId: string; providerId: string; now: Date }) {
+  await db
+    .insertInto('customer_relationships')
+    .values({ customer_id: row.customerId, partner_id: row.resellerId, origin: 'associated', indirect_reseller_id: null, indirect_provider_id: row.providerId, created_at: row.now })
+    .onConflict((oc) =>
+      oc.columns(['customer_id', 'partner_id']).doUpdateSet({
+        origin: sql<'associated'>`case when customer_relationships.state = 'active' then customer_relationships.origin else 'associated' end`,
+        indirect_provider_id: sql<string>`case when customer_relationships.state = 'active' then coalesce(customer_relationships.indirect_provider_id, ${row.providerId}::uuid) else ${row.providerId}::uuid end`,
+        state: 'active',
+        ended_at: null,
+      }),
+    )
+    .execute();
+}
+
+/** A reseller no longer associated: its `associated` row ends (one of its own stays). */
+export async function dissociateReseller(db: Executor, row: { customerId: string; resellerId: string; providerId: string; now: Date }) {
+  await db
+    .updateTable('customer_relationships')
+    .set({ state: 'terminated', ended_at: row.now })
+    .where('customer_id', '=', row.customerId)
+    .where('partner_id', '=', row.resellerId)
+    .where('indirect_provider_id', '=', row.providerId)
+    .where('origin', '=', 'associated')
+    .where('state', '=', 'active')
+    .execute();
 }
 
 /**

@@ -10,7 +10,9 @@ import {
   customerSchema,
   eligibilityValidationCollectionSchema,
   eligibilityValidationSchema,
+  setIndirectResellerRequestSchema,
 } from '#contracts/customers.ts';
+import { indirectResellerCollectionSchema } from '#contracts/partners.ts';
 import { createCustomerRequestSchema, eligibilityInputSchema, userCredentialsSchema } from '#contracts/onboarding.ts';
 import { createdCustomerSchema } from '#contracts/onboarding-responses.ts';
 import { collection } from '#server/lib/links.ts';
@@ -40,8 +42,9 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
       tags: ['customers'],
       summary: 'The customers I have a relationship with; keyset paging with MS-ContinuationToken',
       description:
-        'Partner Center\'s `filter` (URL-encoded JSON `{"Field":"CompanyName"|"Domain"|"IndirectReseller","Value":"...","Operator":"starts_with"}`), ' +
-        'case-insensitive. Ours: the operator `contains` (the value anywhere in the field), `country`, `indirectResellerId` and `sort` ' +
+        'Partner Center\'s `filter` (URL-encoded JSON `{"Field":"CompanyName"|"Domain"|"IndirectReseller"|"IndirectCloudSolutionProvider","Value":"...","Operator":"starts_with"}`), ' +
+        'case-insensitive; for IndirectReseller and IndirectCloudSolutionProvider the Value is that partner\'s tenant id (a GUID, matched whole; anything else is a 400). ' +
+        'An indirect reseller lists the customers its providers associated with it and those it has a relationship of its own with. Ours: the operator `contains` (the value anywhere in the field), `country`, `indirectResellerId` and `sort` ' +
         '(companyName, -companyName, createdAt, -createdAt; ties by id). A continuation token serves only the query it came with.',
       querystring: customerListQuerySchema,
       headers: z.object({ [CONTINUATION_HEADER]: z.string().max(2000).optional() }),
@@ -106,6 +109,41 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
       response: { 200: customerSchema, ...errors },
     },
   }, async (request) => customers.get(requirePrincipal(request), request.params.customerId));
+
+  app.get('/v1/customers/:customerId/relationships', {
+    schema: {
+      tags: ['customers'],
+      summary: "The customer's indirect resellers (for a provider) or indirect providers (for a reseller)",
+      description:
+        'Partner Center\'s "Get a customer\'s indirect resellers": PartnerRelationship items, `id` the partner\'s tenant id, ' +
+        '`relationshipType` `is_indirect_cloud_solution_provider_of` (a provider\'s reseller) or `is_indirect_reseller_of` (a reseller\'s provider), ' +
+        '`state` the partnership\'s (an inactive one is listed, flagged; it cannot be assigned again). 404 for a customer I have no relationship with.',
+      params: z.object({ customerId: z.guid('customerId must be a GUID') }),
+      response: { 200: indirectResellerCollectionSchema, ...errors },
+    },
+  }, async (request) => {
+    const { customerId } = request.params;
+    return collection(await customers.relationships(requirePrincipal(request), customerId), `/v1/customers/${customerId}/relationships`);
+  });
+
+  app.put('/v1/customers/:customerId/indirectreseller', {
+    schema: {
+      tags: ['customers'],
+      summary: "Assign, change or clear the customer's indirect reseller (ours; indirect providers)",
+      description:
+        'Ours: Partner Center sets `associatedPartnerId` only when the customer is created. An indirect provider (admin agent, sales agent or ' +
+        'global admin) names one of its indirect resellers by tenant id, in an active partnership (800015 not found, 800016 not active), or null to ' +
+        'clear it. The old reseller stops seeing the customer unless it has a relationship of its own; the new one sees it. Audited as ' +
+        '`update_customer_indirect_reseller` with the old and new values. Answers the customer. Idempotent with MS-RequestId.',
+      params: z.object({ customerId: z.guid('customerId must be a GUID') }),
+      body: setIndirectResellerRequestSchema,
+      response: { 200: customerSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request);
+    const outcome = await customers.setIndirectReseller(principal, request.params.customerId, request.body, idempotencyKeyOf(request, principal));
+    return sendOutcome(reply, outcome);
+  });
 
   app.post('/v1/customers/:customerId/eligibility', {
     schema: {

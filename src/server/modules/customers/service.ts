@@ -4,7 +4,8 @@ import { checkCustomerDetails, resolveDomain, type CustomerDetails, type Custome
 import { plainTextErrors, type RuleResult } from '#domain/customer-rules.ts';
 import { unstorableText } from '#domain/text.ts';
 import { assertAllowed, assertCan, can } from '#domain/roles.ts';
-import { customerFilterSchema, customerSorts, type Customer, type CustomerCriteriaQuery, type EligibilityValidation } from '#contracts/customers.ts';
+import { customerFilterSchema, customerSorts, type Customer, type CustomerCriteriaQuery, type EligibilityValidation, type SetIndirectResellerRequest } from '#contracts/customers.ts';
+import type { PartnerRelationship } from '#contracts/partners.ts';
 import type { CreateCustomerRequest } from '#contracts/onboarding.ts';
 import type { Db, Executor } from '#db/database.ts';
 import { sha256, temporaryPassword, type Clock, type IdGenerator } from '#server/lib/adapters.ts';
@@ -14,6 +15,7 @@ import { auditNow, recordAudit, recordAuditAs, type Audit } from '#server/module
 import { csvRow } from '#server/lib/csv.ts';
 import * as repo from './repository.ts';
 import { continuationError } from '#server/lib/continuation.ts';
+import { toPartnerRelationship } from '#server/modules/partners/service.ts';
 
 export interface CustomersDeps {
   db: Db;
@@ -73,7 +75,8 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
         attributes: { objectType: 'CustomerBillingProfile' },
       },
       relationshipToPartner: 'reseller',
-      associatedPartnerId: row.indirect_reseller_mpn_id ?? null,
+      // Partner Center's associatedPartnerId is the reseller's tenant id, in requests and responses alike.
+      associatedPartnerId: row.indirect_reseller_id ?? null,
       indirectReseller: row.indirect_reseller_id ? { id: row.indirect_reseller_id, name: row.indirect_reseller_name ?? '' } : null,
       indirectProvider: row.indirect_provider_id ? { id: row.indirect_provider_id, name: row.indirect_provider_name ?? '' } : null,
       allowDelegatedAccess: true,
@@ -137,14 +140,21 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
     assertAllowed(principal.user.partner, principal.user.roles, 'customers.add');
   }
 
-  /** The reseller an indirect provider associates with the customer (SPEC §4 Reseller). */
-  async function resolveReseller(executor: Executor, principal: Principal, ref: string | null | undefined) {
-    const value = ref?.trim();
+  /**
+   * The reseller an indirect provider associates with the customer (SPEC §4 Reseller), named by its
+   * tenant id as Partner Center documents associatedPartnerId; `field` is where the request holds it.
+   */
+  async function resolveReseller(executor: Executor, principal: Principal, ref: string | null | undefined, field = 'associatedPartnerId') {
+    const value = ref?.trim().toLowerCase();
     if (!value) return null;
     const { partner } = principal.user;
+    if (!GUID.test(value)) {
+      const message = `${field} must be the indirect reseller's tenant id (a GUID such as 484e548c-f5f3-4528-93a9-c16c6373cb59), not ${JSON.stringify(ref)}: its Partner ID (MPN ID) is not accepted.`;
+      throw new DomainError('invalid_input', message, [{ field, code: 'invalid_tenant_id', message }]);
+    }
     if (partner.kind !== 'indirect_provider') {
       throw new DomainError('reseller_invalid', 'Only an indirect provider can associate an indirect reseller with a customer.', [
-        { field: 'associatedPartnerId', code: 'reseller_invalid', message: 'Leave the indirect reseller empty: your organisation sells directly.' },
+        { field, code: 'reseller_invalid', message: 'Leave the indirect reseller empty: your organisation sells directly.' },
       ]);
     }
     const instance = await executor.selectFrom('cloud_instances').select('indirect_model_enabled').where('id', '=', partner.instanceId).executeTakeFirstOrThrow();
@@ -152,12 +162,12 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
     const reseller = await repo.findResellerOf(executor, partner.id, partner.instanceId, value);
     if (!reseller || reseller.kind !== 'indirect_reseller' || reseller.state === null) {
       throw new DomainError('reseller_not_found', `There is no indirect reseller ${value} in partnership with your organisation.`, [
-        { field: 'associatedPartnerId', code: 'reseller_not_found', message: 'Choose one of your indirect resellers.' },
+        { field, code: 'reseller_not_found', message: 'Choose one of your indirect resellers.' },
       ]);
     }
     if (reseller.state !== 'active') {
       throw new DomainError('reseller_invalid', `${reseller.name} is not an active indirect reseller of your organisation (its partnership is ${reseller.state}).`, [
-        { field: 'associatedPartnerId', code: 'reseller_invalid', message: 'Choose an indirect reseller whose partnership is active.' },
+        { field, code: 'reseller_invalid', message: 'Choose an indirect reseller whose partnership is active.' },
       ]);
     }
     return { id: reseller.id, name: reseller.name, mpnId: reseller.mpn_id };
@@ -209,7 +219,8 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
     });
     await repo.insertRelationships(trx, [
       { customer_id: id, partner_id: partner.id, origin: 'created', indirect_reseller_id: reseller?.id ?? null, indirect_provider_id: null, created_at: now },
-      ...(reseller ? [{ customer_id: id, partner_id: reseller.id, origin: 'created' as const, indirect_reseller_id: null, indirect_provider_id: partner.id, created_at: now }] : []),
+      // The reseller sees the customer it was associated with; it is no relationship of its own (migration 0008).
+      ...(reseller ? [{ customer_id: id, partner_id: reseller.id, origin: 'associated' as const, indirect_reseller_id: null, indirect_provider_id: partner.id, created_at: now }] : []),
     ]);
     if (prepared.eligibility) {
       await repo.insertEligibilityValidation(trx, { id: ids.uuid(), customer_id: id, partner_id: partner.id, validation_type: prepared.eligibility.validationType, details: prepared.eligibility.details, validated_by_user_id: principal.user.id });
@@ -220,9 +231,9 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       origin: 'created',
       indirect_reseller_id: reseller?.id ?? null,
       indirect_reseller_name: reseller?.name ?? null,
-      indirect_reseller_mpn_id: reseller?.mpnId ?? null,
       indirect_provider_id: null,
       indirect_provider_name: null,
+      invitation_id: null,
     });
     await audit({ operationType: 'add_customer', resourceType: 'customer', resourceId: id, customerId: id, newValue: customer }, now);
     return { customer, userCredentials: { userName: 'admin', userPrincipalName: `admin@${details.domain}`, password } };
@@ -281,6 +292,56 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       // Another partner's customer is indistinguishable from one that does not exist.
       if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
       return toCustomer(row);
+    },
+
+    /**
+     * GET /v1/customers/{id}/relationships (Partner Center's "Get a customer's indirect resellers"): for
+     * a provider, the reseller it sells through to this customer (`is_indirect_cloud_solution_provider_of`);
+     * for a reseller, the provider it sells through (`is_indirect_reseller_of`). An inactive partnership
+     * is listed with its state. A customer the caller has no relationship with is a 404.
+     */
+    async relationships(principal: Principal, customerId: string): Promise<PartnerRelationship[]> {
+      const { partner } = principal.user;
+      assertCan(partner.kind, principal.user.roles, 'customers.view');
+      const row = await repo.findVisibleCustomer(db, partner.id, customerId);
+      if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
+      const rows = await repo.listCustomerPartnerRelationships(db, partner.id, customerId);
+      return rows.map((other) => toPartnerRelationship(other, other.kind === 'indirect_reseller' ? 'is_indirect_cloud_solution_provider_of' : 'is_indirect_reseller_of'));
+    },
+
+    /**
+     * PUT /v1/customers/{id}/indirectreseller (ours): an indirect provider assigns, changes or clears
+     * (null) the reseller of one of its customers; only a reseller in an active partnership. The old
+     * reseller's association ends (a relationship of its own stays), the new one sees the customer, and
+     * the audit record (old and new) is written in the same transaction.
+     */
+    async setIndirectReseller(principal: Principal, customerId: string, body: SetIndirectResellerRequest, key?: IdempotencyKey) {
+      const { partner } = principal.user;
+      assertAllowed(partner, principal.user.roles, 'customers.assign_reseller');
+      const visible = await repo.findVisibleCustomer(db, partner.id, customerId);
+      if (!visible) throw new DomainError('not_found', `There is no customer ${customerId}.`);
+      return idempotency.run(key, body, async (trx) => {
+        const current = await repo.lockRelationship(trx, partner.id, customerId);
+        if (!current) throw new DomainError('not_found', `There is no customer ${customerId}.`);
+        const reseller = body.indirectResellerId === null ? null : await resolveReseller(trx, principal, body.indirectResellerId, 'indirectResellerId');
+        const before = current.indirect_reseller_id;
+        const after = reseller?.id ?? null;
+        if (before !== after) {
+          const now = clock.now();
+          await repo.setRelationshipReseller(trx, partner.id, customerId, after);
+          if (before) await repo.dissociateReseller(trx, { customerId, resellerId: before, providerId: partner.id, now });
+          if (after) await repo.associateReseller(trx, { customerId, resellerId: after, providerId: partner.id, now });
+          await recordAudit(trx, ids, principal, {
+            operationType: 'update_customer_indirect_reseller',
+            resourceType: 'customer',
+            resourceId: customerId,
+            customerId,
+            newValue: { oldIndirectResellerId: before, oldIndirectResellerName: visible.indirect_reseller_name, indirectResellerId: after, indirectResellerName: reseller?.name ?? null },
+          }, now);
+        }
+        const updated = await repo.findVisibleCustomer(trx, partner.id, customerId);
+        return { status: 200, body: toCustomer(updated!) };
+      });
     },
 
     /**
@@ -446,7 +507,16 @@ function parseFilter(raw: string | undefined): repo.CustomerListFilter | undefin
   const lowered = json && typeof json === 'object' ? Object.fromEntries(Object.entries(json).map(([k, v]) => [k.toLowerCase(), v])) : {};
   const result = customerFilterSchema.safeParse({ Field: lowered.field, Value: lowered.value, Operator: lowered.operator });
   if (!result.success) {
-    throw filterError(`filter is not valid: Field must be CompanyName, Domain or IndirectReseller, Value a non-empty string, Operator starts_with or contains.`);
+    throw filterError(`filter is not valid: Field must be CompanyName, Domain, IndirectReseller or IndirectCloudSolutionProvider, Value a non-empty string, Operator starts_with or contains.`);
+  }
+  const { Field: field } = result.data;
+  if (field === 'IndirectReseller' || field === 'IndirectCloudSolutionProvider') {
+    // Partner Center: the partner's tenant id, matched whole (its documented operator is starts_with).
+    const value = result.data.Value.trim().toLowerCase();
+    if (!GUID.test(value)) {
+      throw filterError(`filter Value of ${field} must be the partner's tenant id (a GUID such as 484e548c-f5f3-4528-93a9-c16c6373cb59), not a name or Partner ID.`);
+    }
+    return { field, operator: result.data.Operator, value };
   }
   // JSON can carry a NUL (\u0000) or a lone surrogate (\ud800) as an escape, past the check of raw query strings.
   const unstorable = unstorableText(result.data.Value);

@@ -264,10 +264,12 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     return result;
   }
 
-  async function visibleCustomer(executor: Executor, principal: Principal, customerId: string): Promise<ExistingCustomer & { scope: repo.SalesScope }> {
+  async function visibleCustomer(executor: Executor, principal: Principal, customerId: string): Promise<ExistingCustomer & { scope: repo.SalesScope; associatedOnly: boolean }> {
     const row = await findVisibleCustomer(executor, principal.user.partner.id, customerId);
     if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
     return {
+      // A reseller that only its provider associated with the customer (migration 0008).
+      associatedOnly: row.origin === 'associated',
       id: row.id,
       country: row.country,
       instanceId: principal.user.partner.instanceId,
@@ -307,12 +309,17 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
       const customer = await visibleCustomer(db, principal, customerId);
 
       assertCan(principal.user.partner.kind, principal.user.roles, 'orders.create');
+      // SPEC §1, issue 9: a reseller sees its provider's customer, but orders only with a relationship of
+      // its own (the customer accepted the reseller's request); its provider orders otherwise.
+      if (customer.associatedOnly) {
+        throw new DomainError('insufficient_privileges', `Your organisation has no relationship of its own with this customer: its indirect provider sells to it. Request a relationship with the customer to order yourself.`, [], ['orders.create']);
+      }
       return idempotency.run(key, body, async (trx) => {
         // Orders of one customer are placed one at a time, so a per-customer purchase limit holds under concurrency.
         await trx.selectFrom('customers').select('id').where('id', '=', customer.id).forUpdate().execute();
         const instance = await trx.selectFrom('cloud_instances').select('agreement_required').where('id', '=', customer.instanceId).executeTakeFirstOrThrow();
-        if (instance.agreement_required && !(await hasCustomerAgreement(trx, customer.id))) {
-          throw new DomainError('agreement_required', 'The customer has not accepted the Microsoft Customer Agreement: confirm it (POST /v1/customers/{id}/agreements) before ordering.');
+        if (instance.agreement_required && !(await hasCustomerAgreement(trx, customer.id, customer.scope))) {
+          throw new DomainError('agreement_required', 'Your organisation has not confirmed the customer\'s acceptance of the Microsoft Customer Agreement: confirm it (POST /v1/customers/{id}/agreements) before ordering. Another partner\'s confirmation does not count.');
         }
         if (!instance.agreement_required && !(await hasEligibility(trx, customer.id, customer.scope))) {
           throw new DomainError('eligibility_not_recorded', 'The customer has no US Government eligibility validation recorded by your organisation: a customer there must be an eligible government entity (or hold regulated data) before ordering. Record it with POST /v1/customers/{id}/eligibility.');
@@ -372,12 +379,17 @@ async function hasEligibility(db: Executor, customerId: string, scope: repo.Sale
   return row !== undefined;
 }
 
-/** Only a Microsoft Customer Agreement confirmation lets a customer order (SPEC §2). */
-export async function hasCustomerAgreement(db: Executor, customerId: string): Promise<boolean> {
+/**
+ * Only a Microsoft Customer Agreement confirmation lets a customer order (SPEC §2), and only the
+ * ordering partner's own (multi-partner: each partner records its own confirmation of the customer's
+ * acceptance). An indirect reseller cannot confirm agreements: its provider's confirmation serves it.
+ */
+export async function hasCustomerAgreement(db: Executor, customerId: string, scope: repo.SalesScope): Promise<boolean> {
   const row = await db
     .selectFrom('agreement_confirmations')
     .select('id')
     .where('customer_id', '=', customerId)
+    .where('partner_id', 'in', scope.providerId ? [scope.partnerId, scope.providerId] : [scope.partnerId])
     .where('agreement_type', '=', 'MicrosoftCustomerAgreement')
     .executeTakeFirst();
   return row !== undefined;

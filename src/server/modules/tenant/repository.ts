@@ -127,6 +127,8 @@ export function upsertRelationship(
     })
     .onConflict((oc) =>
       oc.columns(['customer_id', 'partner_id']).doUpdateSet((eb) => ({
+        // A reseller its provider only associated now holds a relationship of its own (migration 0008).
+        origin: sql<'created' | 'invited' | 'associated'>`case when customer_relationships.origin = 'associated' then 'invited' else customer_relationships.origin end`,
         state: 'active',
         ended_at: null,
         indirect_reseller_id: row.resellerId ?? eb.ref('customer_relationships.indirect_reseller_id'),

@@ -1,4 +1,5 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '#contracts/customers.ts';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
@@ -6,9 +7,11 @@ import { DetailList } from './detail-list.tsx';
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-export function CustomerRelationship({ customer }: { customer: Customer }) {
+/** Who the customer buys through; `action` is what the signed-in user may change about it (the reseller). */
+export function CustomerRelationship({ customer, action }: { customer: Customer; action?: ReactNode }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const none = <span className={styles.muted}>{t('customerDetail.none')}</span>;
@@ -29,6 +32,7 @@ export function CustomerRelationship({ customer }: { customer: Customer }) {
           { label: t('customerDetail.relationship.indirectProvider'), value: customer.indirectProvider?.name ?? none },
         ]}
       />
+      {action ? <div className={styles.actions}>{action}</div> : null}
     </Panel>
   );
 }

@@ -18,6 +18,7 @@ import { CustomerProfile } from '../components/customer-profile.tsx';
 import { CustomerRelationship } from '../components/customer-relationship.tsx';
 import { CustomerSubscriptions } from '../components/customer-subscriptions.tsx';
 import { ResetAdminPasswordDialog } from '../components/reset-admin-password-dialog.tsx';
+import { ChangeResellerDialog } from '../components/change-reseller-dialog.tsx';
 import { sessionQueryOptions, useCurrentUser } from '../../../app/session.tsx';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -99,6 +100,8 @@ function CustomerDetail({ customerId }: { customerId: string }) {
 
   const { companyProfile } = customer.data;
   const canEdit = user.actions.includes('customers.edit');
+  // An indirect provider's (the session's actions leave it out for anyone else).
+  const canChangeReseller = user.actions.includes('customers.assign_reseller');
   return (
     <>
       <Breadcrumbs current={companyProfile.companyName} />
@@ -110,7 +113,7 @@ function CustomerDetail({ customerId }: { customerId: string }) {
       <div className={styles.sections}>
         <CustomerProfile customer={customer.data} />
         <div className={styles.pair}>
-          <CustomerRelationship customer={customer.data} />
+          <CustomerRelationship customer={customer.data} action={canChangeReseller ? <ChangeResellerDialog customer={customer.data} /> : undefined} />
           {/* US Government has no agreement step (SPEC §8): its customers show their eligibility instead. */}
           {user.partner.instance === 'usgov' ? <CustomerEligibility customerId={customerId} /> : <CustomerAgreements customerId={customerId} />}
         </div>
