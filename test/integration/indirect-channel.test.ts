@@ -304,4 +304,15 @@ describe("the reseller's side", () => {
     expect((await api(t, provider.headers).put(`/v1/customers/${customer.id}/indirectreseller`, { indirectResellerId: south.id })).statusCode).toBe(200);
     expect(await listIds((await resellerUser(north)).headers)).toContain(customer.id);
   });
+  it("ends the association of the reseller its provider named before when the customer accepts another reseller's two-tier request", async () => {
+    const { provider, north, south } = await channel();
+    const customer = await providerCustomer(provider, north);
+    const northUser = await resellerUser(north);
+    expect(await listIds(northUser.headers)).toContain(customer.id);
+    await acceptResellerRequest(customer.id, provider, (await resellerUser(south)).headers, provider.partner.id);
+    const providerRow = await t.db.selectFrom('customer_relationships').select('indirect_reseller_id').where('customer_id', '=', customer.id).where('partner_id', '=', provider.partner.id).executeTakeFirstOrThrow();
+    expect(providerRow.indirect_reseller_id).toBe(south.id);
+    expect(await listIds(northUser.headers)).not.toContain(customer.id);
+    expect((await api(t, northUser.headers).get(`/v1/customers/${customer.id}`)).statusCode).toBe(404);
+  });
 });

@@ -197,6 +197,11 @@ export function createTenantService({ db, ids, clock, hasher, sessionTtlMs, auth
           throw unanswerable('accepted')!;
         }
         for (const relationship of relationships) {
+          // The provider now names this reseller: one it named before loses what the association gave it.
+          const replaced = relationship.resellerId ? await repo.currentReseller(trx, customer.id, relationship.partnerId) : null;
+          if (replaced && replaced !== relationship.resellerId) {
+            await repo.endAssociation(trx, { customerId: customer.id, resellerId: replaced, providerId: relationship.partnerId, now });
+          }
           await repo.upsertRelationship(trx, { customerId: customer.id, ...relationship, invitationId: request.invitationId, now });
           await recordAuditAs(trx, ids, actorFor(principal, relationship.partnerId), {
             operationType: 'accept_relationship_request',
