@@ -39,11 +39,12 @@ describe('zh-TW resources', () => {
 describe('zh-TW wording', () => {
   /**
    * One word for one thing across the portal (Partner Center's zh-TW): 訂閱 (subscription), 暫時密碼
-   * (temporary password), 識別碼 (an ID), 姓名 (a person's name). The variants seen before are refused.
+   * (temporary password), 轉售商 (reseller), 識別碼 (an ID), 姓名 (a person's name). The variants seen before are refused.
    */
   const variants: [RegExp, string][] = [
     [/訂用帳戶/, '訂閱'],
     [/臨時密碼/, '暫時密碼'],
+    [/轉銷商/, '轉售商'],
     [/(客戶|合作夥伴|租用戶|要求)\s*ID/, '…識別碼'],
   ];
 

@@ -17,7 +17,7 @@ export const customerDetailZhTW: Messages['customerDetail'] = {
   changeReseller: {
     button: '變更轉售商',
     title: '變更間接轉售商',
-    description: '{{company}} 會透過您選擇的間接轉售商購買您的訂用帳戶。該轉售商會在其清單中看到此客戶；被取代的轉售商則不會再看到。',
+    description: '{{company}} 會透過您選擇的間接轉售商購買訂閱。該轉售商會在其清單中看到此客戶；被取代的轉售商則不會再看到。',
     label: '間接轉售商',
     placeholder: '選擇間接轉售商',
     hint: '只會列出與貴組織有有效合作關係的轉售商。',

@@ -4,7 +4,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 export const tenantZhTW: Strings<typeof tenantEnUS> = {
   header: '客戶管理員',
-  kinds: { direct: '直接合作夥伴', indirect_provider: '間接提供者', indirect_reseller: '間接轉銷商' },
+  kinds: { direct: '直接合作夥伴', indirect_provider: '間接提供者', indirect_reseller: '間接轉售商' },
   signIn: {
     title: '以貴公司的管理員身分登入',
     subtitle: '請使用合作夥伴提供的全域管理員帳戶，例如 admin@contoso.onmicrosoft.com。',
@@ -29,7 +29,7 @@ export const tenantZhTW: Strings<typeof tenantEnUS> = {
     title: '合作關係要求',
     asks: '{{name}} 要求成為您的合作夥伴。',
     asksBoth: '{{names}} 要求成為您的合作夥伴：接受即同時接受兩者。',
-    asksPair: '間接轉銷商 {{reseller}} 與其間接提供者 {{provider}} 要求一起成為您的合作夥伴。接受即同時接受兩者。',
+    asksPair: '間接轉售商 {{reseller}} 與其間接提供者 {{provider}} 要求一起成為您的合作夥伴。接受即同時接受兩者。',
     withKind: '{{name}}（{{kind}}）',
     from: '來自 {{names}} 的合作關係要求',
     explain: '合作夥伴之後可以管理您的訂閱並代您購買。您隨時可以移除合作夥伴。',
