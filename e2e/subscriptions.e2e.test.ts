@@ -300,10 +300,12 @@ describe('shell on a long page', () => {
     await page.waitForTimeout(150);
     await screenshot(page, 'shell-long-page', 'mobile');
     await page.setViewportSize(VIEWPORTS.desktop);
+    // Back at desktop width the navigation leaves the drawer for its column again: wait for that render.
+    await navigation.waitFor({ state: 'visible' });
 
     const measure = () =>
       page.evaluate(() => {
-        const column = document.querySelector('[role="navigation"]')?.parentElement;
+        const column = document.querySelector('[role="navigation"][aria-label="Main navigation"]')?.parentElement;
         const main = document.querySelector('main');
         return {
           pageHeight: (document.scrollingElement ?? document.documentElement).scrollHeight,
