@@ -644,3 +644,13 @@ export async function insertTenant(trx: Executor, ids: IdGenerator, now: Date, t
 
 /** The operator's list of tenants (`partnerdesk tenants list`). */
 export const listTenants = repo.listTenants;
+
+/**
+ * The provider's relationship with the customer is about to name `resellerId` (the customer accepted a
+ * reseller's request for both tiers): a reseller the provider named before loses what the association
+ * alone gave it, as when the provider changes the reseller itself. The provider's row is locked first.
+ */
+export async function replaceAssociatedReseller(trx: Executor, row: { customerId: string; providerId: string; resellerId: string; now: Date }) {
+  const before = (await repo.lockRelationship(trx, row.providerId, row.customerId))?.indirect_reseller_id ?? null;
+  if (before && before !== row.resellerId) await repo.dissociateReseller(trx, { customerId: row.customerId, resellerId: before, providerId: row.providerId, now: row.now });
+}

@@ -139,34 +139,6 @@ export function upsertRelationship(
     .execute();
 }
 
-/** The indirect reseller a provider's active relationship with the customer names today, if any. */
-export async function currentReseller(executor: Executor, customerId: string, providerId: string) {
-  const row = await executor
-    .selectFrom('customer_relationships')
-    .select('indirect_reseller_id')
-    .where('customer_id', '=', customerId)
-    .where('partner_id', '=', providerId)
-    .where('state', '=', 'active')
-    .executeTakeFirst();
-  return row?.indirect_reseller_id ?? null;
-}
-
-/**
- * A reseller the provider no longer names for the customer: the row the association alone gave it ends
- * (a relationship of its own, accepted by the customer, stays).
- */
-export async function endAssociation(executor: Executor, row: { customerId: string; resellerId: string; providerId: string; now: Date }) {
-  await executor
-    .updateTable('customer_relationships')
-    .set({ state: 'terminated', ended_at: row.now })
-    .where('customer_id', '=', row.customerId)
-    .where('partner_id', '=', row.resellerId)
-    .where('indirect_provider_id', '=', row.providerId)
-    .where('origin', '=', 'associated')
-    .where('state', '=', 'active')
-    .execute();
-}
-
 export function listActivePartners(executor: Executor, customerId: string) {
   return executor
     .selectFrom('customer_relationships as cr')

@@ -5,6 +5,7 @@ import type { Db, Executor } from '#db/database.ts';
 import { randomSecret, sha256, type Clock, type IdGenerator, type PasswordHasher } from '#server/lib/adapters.ts';
 import { recordAuditAs, type AuditActor } from '#server/modules/audit/repository.ts';
 import type { AuthService } from '#server/modules/auth/service.ts';
+import { replaceAssociatedReseller } from '#server/modules/customers/service.ts';
 import * as repo from './repository.ts';
 
 export interface TenantDeps {
@@ -197,11 +198,7 @@ export function createTenantService({ db, ids, clock, hasher, sessionTtlMs, auth
           throw unanswerable('accepted')!;
         }
         for (const relationship of relationships) {
-          // The provider now names this reseller: one it named before loses what the association gave it.
-          const replaced = relationship.resellerId ? await repo.currentReseller(trx, customer.id, relationship.partnerId) : null;
-          if (replaced && replaced !== relationship.resellerId) {
-            await repo.endAssociation(trx, { customerId: customer.id, resellerId: replaced, providerId: relationship.partnerId, now });
-          }
+          if (relationship.resellerId) await replaceAssociatedReseller(trx, { customerId: customer.id, providerId: relationship.partnerId, resellerId: relationship.resellerId, now });
           await repo.upsertRelationship(trx, { customerId: customer.id, ...relationship, invitationId: request.invitationId, now });
           await recordAuditAs(trx, ids, actorFor(principal, relationship.partnerId), {
             operationType: 'accept_relationship_request',
