@@ -9,8 +9,9 @@ import type { Browser } from 'playwright-core';
 import { bearerFor, createPartner, createPartnership, createUser } from '#test/factories.ts';
 import { startTestServer } from '#test/helpers/server.ts';
 import { createTemplate, customerBody, onboardingBody } from '#test/integration/onboarding-fixtures.ts';
-import { axeViolations, launchBrowser, openPage, screenshotBoth, type WatchedPage } from './helpers/browser.ts';
+import { axeViolations, launchBrowser, screenshotBoth } from './helpers/browser.ts';
 import { ensurePortalBuilt } from './helpers/portal.ts';
+import { signedInPage } from './helpers/wizard.ts';
 import { customerDetailEnUS } from '../src/web/features/customers/locales/en-US.ts';
 import { customerDetailZhTW } from '../src/web/features/customers/locales/zh-TW.ts';
 
@@ -61,22 +62,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-const SIGN_IN = {
-  'en-US': { email: 'Email', password: 'Password', submit: 'Sign in', addCustomer: 'Add customer', customers: 'Customers' },
-  'zh-TW': { email: '電子郵件', password: '密碼', submit: '登入', addCustomer: '新增客戶', customers: '客戶' },
+/** What the reseller's list is checked for, in each language. */
+const LIST = {
+  'en-US': { addCustomer: 'Add customer', customers: 'Customers' },
+  'zh-TW': { addCustomer: '新增客戶', customers: '客戶' },
 } as const;
 
-async function signedIn(account: Account, path: string, language: Language = 'en-US'): Promise<WatchedPage> {
-  const watched = await openPage(browser, server.url, { locale: language });
-  await watched.page.emulateMedia({ reducedMotion: 'reduce' });
-  await watched.page.goto(path);
-  const labels = SIGN_IN[language];
-  await watched.page.getByLabel(labels.email).fill(account.email);
-  await watched.page.getByLabel(labels.password).fill(account.password);
-  await watched.page.getByRole('button', { name: labels.submit }).click();
-  await watched.page.waitForURL((url) => url.pathname === path.split('?')[0]);
-  return watched;
-}
+const signedIn = (account: Account, path: string, language: Language = 'en-US') => signedInPage(browser, server.url, account, path, language);
 
 const STRINGS = { 'en-US': customerDetailEnUS, 'zh-TW': customerDetailZhTW } as const;
 
@@ -134,7 +126,7 @@ describe("what is not offered", () => {
 
 describe.each(['en-US', 'zh-TW'] as const)("the reseller's portal (%s)", (language) => {
   it('lists the customers associated with it, with no "Add customer" and no "Change reseller"', async () => {
-    const labels = SIGN_IN[language];
+    const labels = LIST[language];
     const { page, assertNoUnexpectedErrors, close } = await signedIn(southAdmin, '/customers', language);
     const table = page.getByRole('table', { name: labels.customers });
     await table.getByRole('row').filter({ hasText: 'Southridge Video' }).waitFor();

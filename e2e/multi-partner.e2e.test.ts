@@ -9,8 +9,9 @@ import type { Browser } from 'playwright-core';
 import { bearerFor, createPartner, createUser } from '#test/factories.ts';
 import { startTestServer } from '#test/helpers/server.ts';
 import { createOffer, createTemplate, customerBody, onboardingBody } from '#test/integration/onboarding-fixtures.ts';
-import { launchBrowser, openPage, screenshotBoth, type WatchedPage } from './helpers/browser.ts';
+import { launchBrowser, screenshotBoth } from './helpers/browser.ts';
 import { ensurePortalBuilt } from './helpers/portal.ts';
+import { signedInPage } from './helpers/wizard.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 interface Account { id: string; email: string; password: string }
@@ -70,16 +71,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signedIn(account: Account, path: string): Promise<WatchedPage> {
-  const watched = await openPage(browser, server.url);
-  await watched.page.emulateMedia({ reducedMotion: 'reduce' });
-  await watched.page.goto(path);
-  await watched.page.getByLabel('Email').fill(account.email);
-  await watched.page.getByLabel('Password').fill(account.password);
-  await watched.page.getByRole('button', { name: 'Sign in' }).click();
-  await watched.page.waitForURL((url) => url.pathname === path);
-  return watched;
-}
+const signedIn = (account: Account, path: string) => signedInPage(browser, server.url, account, path);
 
 async function openCustomer(account: Account) {
   const watched = await signedIn(account, '/customers');

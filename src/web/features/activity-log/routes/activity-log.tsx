@@ -1,5 +1,5 @@
 import '../locales/register-en-US.ts';
-import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { History24Regular, DocumentSearch24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { Loading } from '../../../app/ui/loading.tsx';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { Panel } from '../../../app/ui/panel.tsx';
 import { QueryError } from '../../../app/ui/query-error.tsx';
+import { LoadMoreFooter } from '../../../app/ui/load-more-footer.tsx';
 import { activityDays, useAuditRecords, type ActivityQuery } from '../api/get-audit-records.ts';
 import { ActivityFilters } from '../components/activity-filters.tsx';
 import { ActivityTable } from '../components/activity-table.tsx';
@@ -20,8 +21,6 @@ import { isOperationType } from '../components/labels.ts';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  footer: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  count: { color: tokens.colorNeutralForeground2 },
 });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -116,23 +115,13 @@ function ActivityLogPage() {
     content = (
       <>
         <ActivityTable records={items} />
-        <div className={styles.footer}>
-          <Text className={styles.count} aria-live="polite">
-            {t('activityLog.shown', { count: items.length })}
-          </Text>
-          {records.hasNextPage ? (
-            <Button
-              onClick={() => void records.fetchNextPage()}
-              disabled={records.isFetchingNextPage}
-              icon={records.isFetchingNextPage ? <Spinner size="tiny" /> : undefined}
-            >
-              {records.isFetchingNextPage ? t('activityLog.loadingMore') : t('activityLog.loadMore')}
-            </Button>
-          ) : null}
-        </div>
-        {records.isFetchNextPageError ? (
-          <QueryError title={t('activityLog.loadFailed')} error={records.error} onRetry={() => void records.fetchNextPage()} />
-        ) : null}
+        <LoadMoreFooter
+          query={records}
+          shown={t('activityLog.shown', { count: items.length })}
+          loadMoreLabel={t('activityLog.loadMore')}
+          loadingMoreLabel={t('activityLog.loadingMore')}
+          loadFailedTitle={t('activityLog.loadFailed')}
+        />
       </>
     );
 

@@ -1,25 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ArrowForward20Regular, Delete20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '#contracts/onboarding.ts';
-import { useErrorMessage } from '../../../app/errors.ts';
 import { useFormatters } from '../../../app/format.ts';
+import { ConfirmDialog } from '../../../app/ui/confirm-dialog.tsx';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
 import { LinkButton } from '../../../app/ui/router-link.tsx';
 import { useDiscardDraft } from '../api/discard-draft.ts';
@@ -42,12 +26,6 @@ const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   meta: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  dialogContent: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  danger: {
-    backgroundColor: tokens.colorStatusDangerBackground3,
-    ':hover': { backgroundColor: tokens.colorStatusDangerBackground3Hover },
-    ':hover:active': { backgroundColor: tokens.colorStatusDangerBackground3Pressed },
-  },
 });
 
 /** What names a draft in the list: its company name, else the domain it would get; `null` when it has neither yet. */
@@ -56,53 +34,23 @@ export function draftName(draft: Draft): string | null {
 }
 
 function DiscardDraftDialog({ draft, name }: { draft: Draft; name: string }) {
-  const styles = useStyles();
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const [open, setOpen] = useState(false);
   const discard = useDiscardDraft();
   return (
-    <Dialog
-      open={open}
-      modalType="alert"
-      onOpenChange={(_event, data) => {
-        setOpen(data.open);
-        if (!data.open) discard.reset();
-      }}
-    >
-      <DialogTrigger disableButtonEnhancement>
+    <ConfirmDialog
+      trigger={
         <Button appearance="subtle" icon={<Delete20Regular />} aria-label={t('customers.drafts.discardLabel', { name })}>
           {t('customers.drafts.discard')}
         </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('customers.drafts.discardDialog.title', { name })}</DialogTitle>
-          <DialogContent className={styles.dialogContent}>
-            {t('customers.drafts.discardDialog.body')}
-            {discard.isError ? (
-              <MessageBar intent="error" role="alert" layout="multiline">
-                <MessageBarBody>{errorMessage(discard.error)}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{t('customers.drafts.discardDialog.cancel')}</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              className={styles.danger}
-              disabled={discard.isPending}
-              icon={discard.isPending ? <Spinner size="tiny" /> : undefined}
-              onClick={() => discard.mutate(draft.id, { onSuccess: () => setOpen(false) })}
-            >
-              {discard.isPending ? t('customers.drafts.discardDialog.confirming') : t('customers.drafts.discardDialog.confirm')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      }
+      title={t('customers.drafts.discardDialog.title', { name })}
+      body={t('customers.drafts.discardDialog.body')}
+      cancelLabel={t('customers.drafts.discardDialog.cancel')}
+      confirmLabel={t('customers.drafts.discardDialog.confirm')}
+      confirmingLabel={t('customers.drafts.discardDialog.confirming')}
+      action={discard}
+      onConfirm={(close) => discard.mutate(draft.id, { onSuccess: close })}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import '../../resellers/locales/register-en-US.ts';
 import '../locales/register-list-en-US.ts';
-import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Handshake20Regular, PeopleSearch24Regular, People24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { QueryError } from '../../../app/ui/query-error.tsx';
 import { customerSorts } from '#contracts/customers.ts';
 import { useFormatters } from '../../../app/format.ts';
 import { sessionQueryOptions, useCurrentUser } from '../../../app/session.tsx';
+import { LoadMoreFooter } from '../../../app/ui/load-more-footer.tsx';
 import { customerCountriesQueryOptions, useCustomerCountries } from '../api/get-customer-countries.ts';
 import { customersQueryOptions, useCustomers, type CustomerListQuery } from '../api/get-customers.ts';
 import { resellerOptionsQueryOptions, useResellerOptions } from '../api/get-reseller-options.ts';
@@ -29,7 +30,6 @@ import { CustomersTable } from '../components/customers-table.tsx';
 import { settledWithin } from '../api/prefetch-customer.ts';
 
 const useStyles = makeStyles({
-  footer: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   count: { color: tokens.colorNeutralForeground2 },
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
@@ -169,23 +169,13 @@ export function Component() {
     content = (
       <>
         <CustomersTable customers={items} sort={query.sort} onSortChange={(sort) => change({ sort })} />
-        <div className={styles.footer}>
-          <Text className={styles.count} aria-live="polite">
-            {t('customers.shown', { count: items.length })}
-          </Text>
-          {customers.hasNextPage ? (
-            <Button
-              onClick={() => void customers.fetchNextPage()}
-              disabled={customers.isFetchingNextPage}
-              icon={customers.isFetchingNextPage ? <Spinner size="tiny" /> : undefined}
-            >
-              {customers.isFetchingNextPage ? t('customers.loadingMore') : t('customers.loadMore')}
-            </Button>
-          ) : null}
-        </div>
-        {customers.isFetchNextPageError ? (
-          <QueryError title={t('customers.loadFailed')} error={customers.error} onRetry={() => void customers.fetchNextPage()} />
-        ) : null}
+        <LoadMoreFooter
+          query={customers}
+          shown={t('customers.shown', { count: items.length })}
+          loadMoreLabel={t('customers.loadMore')}
+          loadingMoreLabel={t('customers.loadingMore')}
+          loadFailedTitle={t('customers.loadFailed')}
+        />
       </>
     );
 

@@ -14,7 +14,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
   tokens,
   type BadgeProps,
 } from '@fluentui/react-components';
@@ -29,6 +28,7 @@ import { Loading } from '../../../app/ui/loading.tsx';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
 import { QueryError } from '../../../app/ui/query-error.tsx';
 import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
+import { LoadMoreFooter } from '../../../app/ui/load-more-footer.tsx';
 import { useInvitations } from '../api/get-invitations.ts';
 import { useResendInvitation } from '../api/resend-invitation.ts';
 import { RevokeInvitationDialog } from './revoke-invitation-dialog.tsx';
@@ -52,8 +52,6 @@ const useStyles = makeStyles({
   wideOnly: { [NARROW]: { display: 'none' } },
   narrowOnly: { display: 'none', [NARROW]: { display: 'block' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  footer: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  count: { color: tokens.colorNeutralForeground2 },
 });
 
 const BADGE: Record<InvitationState, BadgeProps['color']> = {
@@ -94,23 +92,13 @@ export function InvitationsList({ onIssued }: { onIssued: (invitation: IssuedInv
     content = (
       <>
         <InvitationsTable invitations={items} onIssued={onIssued} />
-        <div className={styles.footer}>
-          <Text className={styles.count} aria-live="polite">
-            {t('relationships.list.shown', { count: items.length })}
-          </Text>
-          {invitations.hasNextPage ? (
-            <Button
-              onClick={() => void invitations.fetchNextPage()}
-              disabled={invitations.isFetchingNextPage}
-              icon={invitations.isFetchingNextPage ? <Spinner size="tiny" /> : undefined}
-            >
-              {invitations.isFetchingNextPage ? t('relationships.list.loadingMore') : t('relationships.list.loadMore')}
-            </Button>
-          ) : null}
-        </div>
-        {invitations.isFetchNextPageError ? (
-          <QueryError title={t('relationships.list.loadFailed')} error={invitations.error} onRetry={() => void invitations.fetchNextPage()} />
-        ) : null}
+        <LoadMoreFooter
+          query={invitations}
+          shown={t('relationships.list.shown', { count: items.length })}
+          loadMoreLabel={t('relationships.list.loadMore')}
+          loadingMoreLabel={t('relationships.list.loadingMore')}
+          loadFailedTitle={t('relationships.list.loadFailed')}
+        />
       </>
     );
 
