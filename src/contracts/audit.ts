@@ -47,6 +47,10 @@ export const auditOperationTypes = [
   'decline_relationship_request',
   'remove_partner_customer_relationship',
   'update_customer_indirect_reseller',
+  'create_app_registration',
+  'delete_app_registration',
+  'add_app_secret',
+  'revoke_app_secret',
 ] as const;
 export type AuditOperationType = (typeof auditOperationTypes)[number];
 

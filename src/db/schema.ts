@@ -48,6 +48,8 @@ export interface PartnerUsersTable {
   display_name: string;
   password_hash: string | null;
   disabled_at: Timestamp | null;
+  /** `application`: an app registration's own identity for app-only calls (no password, never signs in). */
+  kind: Generated<'person' | 'application'>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -345,6 +347,49 @@ export interface TenantSessionsTable {
   revoked_at: Timestamp | null;
 }
 
+export interface AppRegistrationsTable {
+  id: string;
+  partner_id: string;
+  service_user_id: string;
+  display_name: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  deleted_at: Timestamp | null;
+}
+
+export interface AppSecretsTable {
+  id: string;
+  app_id: string;
+  description: string;
+  hint: string;
+  secret_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AppRefreshTokensTable {
+  id: string;
+  app_id: string;
+  user_id: string;
+  family_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  algorithm: string;
+  public_jwk: Json;
+  private_key_sealed: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   settings: SettingsTable;
   cloud_instances: CloudInstancesTable;
@@ -373,4 +418,8 @@ export interface DB {
   onboarding_drafts: OnboardingDraftsTable;
   tenant_sessions: TenantSessionsTable;
   api_rate_limits: ApiRateLimitsTable;
+  app_registrations: AppRegistrationsTable;
+  app_secrets: AppSecretsTable;
+  app_refresh_tokens: AppRefreshTokensTable;
+  signing_keys: SigningKeysTable;
 }

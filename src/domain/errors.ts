@@ -39,6 +39,9 @@ export const errorCatalog = {
   partner_not_validated: { status: 403, pcCode: 403003 },
   // A US Government customer without a recorded eligibility validation cannot order (SPEC §8; ours).
   eligibility_not_recorded: { status: 403, pcCode: 403004 },
+  // A call Partner Center allows only with app + user credentials, made with an app-only token (ours: 403, the
+  // model system's answer for "This resource can't be accessed by application credentials").
+  app_only_not_supported: { status: 403, pcCode: 403010 },
   not_found: { status: 404, pcCode: 1000 },
   // The HTTP edge's own refusals: a request too slow, too large, or of a type the API does not read.
   request_timeout: { status: 408, pcCode: 408000 },

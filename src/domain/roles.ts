@@ -24,6 +24,8 @@ export const actions = [
   'pricing.view',
   'billing.manage',
   'users.manage',
+  /** (ours) Register apps for the API and manage their secrets (Partner Center: App management, global admins). */
+  'apps.manage',
   'tokens.manage_own',
   'audit.view',
   'support.manage',

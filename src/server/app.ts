@@ -48,6 +48,9 @@ import { tenantRoutes } from './modules/tenant/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { createAuditService } from './modules/audit/service.ts';
 import { createTenantService } from './modules/tenant/service.ts';
+import { appsRoutes, identityRoutes } from './modules/apps/routes.ts';
+import { createAppsService } from './modules/apps/service.ts';
+import { createSigningKeys } from './modules/apps/signing-keys.ts';
 
 export interface AppDeps {
   config: Config;
@@ -126,7 +129,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fastifyCookie);
 
   // Services
-  const idempotency = createIdempotency({ db, clock, keyring: await loadKeyring(db, config) });
+  const keyring = await loadKeyring(db, config);
+  const idempotency = createIdempotency({ db, clock, keyring });
   const auth = createAuthService({ db, clock, ids, hasher, config });
   const customers = createCustomersService({ db, ids, clock, idempotency, reservedEmailDomains: config.reservedEmailDomains });
   const partners = createPartnersService({ db });
@@ -138,7 +142,9 @@ export async function buildApp(deps: AppDeps) {
   const audit = createAuditService({ db, clock });
   const tenant = createTenantService({ db, ids, clock, hasher, sessionTtlMs: config.sessionTtlMs, auth });
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
-  await app.register(authPlugin, { auth });
+  const signingKeys = createSigningKeys({ db, clock, keyring, rotationMs: config.signingKeyRotationDays * 86_400_000, tokenTtlMs: config.accessTokenTtlSeconds * 1000 });
+  const apps = createAppsService({ db, ids, clock, auth, keys: signingKeys, publicUrl: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  await app.register(authPlugin, { auth, apps });
   const databaseKind = deps.databaseKind ?? config.database.kind;
   await app.register(rateLimitPlugin, { perMinute: config.apiRateLimitPerMinute, store: databaseKind === 'postgres' ? 'database' : 'memory', db });
   await app.register(caseInsensitiveBodyPlugin);
@@ -158,6 +164,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(relationshipsRoutes, { relationships });
   await app.register(auditRoutes, { audit });
   await app.register(tenantRoutes, { tenant, cookieSecure: config.sessionCookieSecure });
+  await app.register(appsRoutes, { apps });
+  await app.register(identityRoutes, { apps });
 
   await registerPortal(app, deps.webRoot ?? defaultWebRoot);
   return app;

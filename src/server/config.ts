@@ -40,6 +40,8 @@ export const configSchema = z
     SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
     SESSION_COOKIE_SECURE: booleanish.optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    /** How long a key signs app access tokens before a new one replaces it (the old one stays published while its tokens live). */
+    SIGNING_KEY_ROTATION_DAYS: z.coerce.number().min(0.0001).max(365).default(30),
     /** Failed sign-ins per account from one address (or per known device) within the window. */
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     /** Failed sign-ins per account from every client it does not know (no device cookie). */
@@ -87,6 +89,7 @@ export const configSchema = z
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     sessionCookieSecure: env.SESSION_COOKIE_SECURE ?? (env.PUBLIC_URL ?? '').startsWith('https:'),
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    signingKeyRotationDays: env.SIGNING_KEY_ROTATION_DAYS,
     signInThrottle: {
       maxFailures: env.SIGN_IN_MAX_FAILURES,
       accountMaxFailures: env.SIGN_IN_ACCOUNT_MAX_FAILURES,

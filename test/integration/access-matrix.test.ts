@@ -49,7 +49,7 @@ describe('the route table', () => {
       if (entry.action === 'tenant' || entry.usgovOnly) continue;
       // An indirect provider's own route (a customer's reseller) is not a direct partner's: matrix (b) holds it.
       if (entry.action !== 'public' && entry.action !== 'signed_in' && denialOf({ kind: 'direct', instanceId: 'public', usgovValidated: false }, ['global_admin'], entry.action) === 'partner_kind') continue;
-      const response = await send(t, route.method, await entry.sample({ world, caller: world.owner, ...ownResources(t, world.owner) }), world.owner);
+      const response = await send(t, route.method, await entry.sample({ world, caller: world.owner, ...ownResources(t, world.owner, world) }), world.owner);
       if (response.statusCode >= 300) failures.push(`${routeKey(route)}: ${response.statusCode} ${response.body.slice(0, 200)}`);
     }
     expect(failures, failures.join('\n')).toEqual([]);
@@ -72,11 +72,12 @@ describe("(a) another partner's ids", () => {
 
   /** A's ids, or ids that exist nowhere, in the request of `caller` (of B). */
   function contexts(caller: Caller): { theirs: SampleContext; nowhere: SampleContext } {
-    const aResources = ownResources(t, a.owner);
-    const nowhere = { ...a, customerId: randomUUID(), orderId: randomUUID(), subscriptionId: randomUUID(), invitationId: randomUUID() };
+    const aResources = ownResources(t, a.owner, a);
+    const nowhere = { ...a, customerId: randomUUID(), orderId: randomUUID(), subscriptionId: randomUUID(), invitationId: randomUUID(), appId: randomUUID() };
+    const none = async () => randomUUID();
     return {
-      theirs: { world: a, caller, draft: aResources.draft, token: aResources.token },
-      nowhere: { world: nowhere, caller, draft: async () => randomUUID(), token: async () => randomUUID() },
+      theirs: { world: a, caller, draft: aResources.draft, token: aResources.token, app: aResources.app, grant: aResources.grant },
+      nowhere: { world: nowhere, caller, draft: none, token: none, app: async () => ({ appId: randomUUID(), secretId: randomUUID() }), grant: none },
     };
   }
 
@@ -174,7 +175,7 @@ describe('(b) each role × each action, in each kind of organisation', () => {
           const denial = entry.action === 'public' || entry.action === 'signed_in' ? null : denialOf(partner, userRoles, entry.action);
           // Relationship requests are off in US Government unless the operator turns them on (SPEC §8): 403002 for whoever may otherwise.
           const featureOff = denial === null && ((standing.instance === 'usgov' && entry.action === 'relationships.request' && !t.config.instances.usgov.relationshipRequests) || (standing.instance === 'public' && entry.usgovOnly === true));
-          const response = await send(t, route.method, await entry.sample({ world, caller, ...ownResources(t, caller) }), caller);
+          const response = await send(t, route.method, await entry.sample({ world, caller, ...ownResources(t, caller, world) }), caller);
           const cell = `${standing.label} × ${userRoles.join() || 'no role'} × ${key} (${entry.action})`;
           if (featureOff) {
             if (response.statusCode !== 403 || (response.json() as { code?: number }).code !== 403002) failures.push(`${cell}: off in this instance, got ${response.statusCode} ${response.body.slice(0, 160)}`);
@@ -195,7 +196,7 @@ describe('(b) each role × each action, in each kind of organisation', () => {
     const world = await buildWorld(t, standings[0]!, templates);
     const failures: string[] = [];
     for (const { route, entry } of classified()) {
-      const sample = await entry.sample({ world, caller: world.owner, ...ownResources(t, world.owner) });
+      const sample = await entry.sample({ world, caller: world.owner, ...ownResources(t, world.owner, world) });
       const response = await send(t, route.method, sample, { headers: {} });
       const isPublic = entry.action === 'public';
       if (entry.action === 'tenant') {

@@ -29,6 +29,9 @@ export interface World {
   templateId: string;
   /** A relationship invitation of the partner's (an id of none where relationship requests are off). */
   invitationId: string;
+  /** An app registration of the partner's, with a secret (made by its global admin). */
+  appId: string;
+  appSecret: string;
 }
 
 export interface SampleContext {
@@ -38,12 +41,17 @@ export interface SampleContext {
   draft(): Promise<string>;
   /** A fresh personal API token (its id), likewise. */
   token(): Promise<string>;
+  /** A fresh app registration and one secret of it (their ids), likewise. */
+  app(): Promise<{ appId: string; secretId: string }>;
+  /** A fresh app sign-in (refresh token family) of the user's for the world's app (its id), likewise. */
+  grant(): Promise<string>;
 }
 
+/** `payload` goes as JSON, or as it is when a string with its own content-type header (a form). */
 export interface Sample { url: string; payload?: unknown; headers?: Headers }
 
 /** What a path parameter names: a resource of the caller's partner (or user), or a value anyone may ask about. */
-export type ParamKind = 'customer' | 'order' | 'subscription' | 'draft' | 'token' | 'invitation' | 'value';
+export type ParamKind = 'customer' | 'order' | 'subscription' | 'draft' | 'token' | 'invitation' | 'app' | 'secret' | 'grant' | 'value';
 
 export interface RouteEntry {
   /**
@@ -86,6 +94,33 @@ export const routeTable: Record<string, RouteEntry> = {
   'GET /api/tokens': { action: 'tokens.manage_own', sample: () => ({ url: '/api/tokens' }) },
   'POST /api/tokens': { action: 'tokens.manage_own', sample: () => ({ url: '/api/tokens', payload: { name: `matrix ${letters()}` } }) },
   'DELETE /api/tokens/:id': { action: 'tokens.manage_own', params: { id: 'token' }, sample: async ({ token }) => ({ url: `/api/tokens/${await token()}` }) },
+
+  'GET /api/apps': { action: 'apps.manage', sample: () => ({ url: '/api/apps' }) },
+  'POST /api/apps': { action: 'apps.manage', sample: () => ({ url: '/api/apps', payload: { displayName: `Matrix ${letters()}` } }) },
+  'DELETE /api/apps/:appId': { action: 'apps.manage', params: { appId: 'app' }, sample: async ({ app }) => ({ url: `/api/apps/${(await app()).appId}` }) },
+  'POST /api/apps/:appId/secrets': { action: 'apps.manage', params: { appId: 'app' }, sample: ({ world }) => ({ url: `/api/apps/${world.appId}/secrets`, payload: { description: 'matrix' } }) },
+  'DELETE /api/apps/:appId/secrets/:secretId': {
+    action: 'apps.manage',
+    params: { appId: 'app', secretId: 'secret' },
+    sample: async ({ app }) => {
+      const { appId, secretId } = await app();
+      return { url: `/api/apps/${appId}/secrets/${secretId}` };
+    },
+  },
+  'POST /api/apps/:appId/refresh-tokens': { action: 'tokens.manage_own', params: { appId: 'app' }, sample: ({ world }) => ({ url: `/api/apps/${world.appId}/refresh-tokens`, payload: {} }) },
+  'GET /api/apps/sign-in': { action: 'signed_in', sample: () => ({ url: '/api/apps/sign-in' }) },
+  'DELETE /api/apps/sign-ins/:grantId': { action: 'signed_in', params: { grantId: 'grant' }, sample: async ({ grant }) => ({ url: `/api/apps/sign-ins/${await grant()}` }) },
+  'POST /:tenant/oauth2/v2.0/token': {
+    action: 'public',
+    params: { tenant: 'value' },
+    sample: ({ world }) => ({
+      url: `/${world.partnerId}/oauth2/v2.0/token`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: world.appId, client_secret: world.appSecret, scope: 'https://api.partnercenter.microsoft.com/.default' }).toString(),
+    }),
+  },
+  'GET /:tenant/discovery/v2.0/keys': { action: 'public', params: { tenant: 'value' }, sample: () => ({ url: '/common/discovery/v2.0/keys' }) },
+  'GET /:tenant/v2.0/.well-known/openid-configuration': { action: 'public', params: { tenant: 'value' }, sample: () => ({ url: '/common/v2.0/.well-known/openid-configuration' }) },
 
   'POST /v1/customers': { action: 'customers.add', sample: ({ world }) => ({ url: '/v1/customers', payload: newCustomer(world) }) },
   'GET /v1/customers': { action: 'customers.view', sample: () => ({ url: '/v1/customers?size=5' }) },
@@ -186,11 +221,12 @@ export function entryOf(route: Pick<RouteInfo, 'method' | 'url'>, routes: readon
 /** Sends a route's sample (or a variation of it) as `caller`. */
 export function send(t: TestApp, method: string, sample: Sample, caller: Pick<Caller, 'headers'>) {
   const hasBody = sample.payload !== undefined;
+  const raw = typeof sample.payload === 'string' && sample.headers?.['content-type'] !== undefined;
   return t.app.inject({
     method: method as 'GET',
     url: sample.url,
     headers: { ...caller.headers, ...(hasBody ? { 'content-type': 'application/json' } : {}), ...sample.headers },
-    ...(hasBody ? { payload: JSON.stringify(sample.payload) } : {}),
+    ...(hasBody ? { payload: raw ? (sample.payload as string) : JSON.stringify(sample.payload) } : {}),
   });
 }
 
@@ -227,12 +263,30 @@ export async function buildWorld(t: TestApp, standing: Standing, templates: Reco
   const { id: orderId, lineItems } = order.json<{ id: string; lineItems: { subscriptionId: string }[] }>();
   const invited = await api(t, owner.headers).post('/v1/relationshipinvitations', { recipientName: 'Robin Admin', recipientEmail: 'robin@customer.example' });
   const invitationId = invited.statusCode === 201 ? invited.json<{ id: string }>().id : randomUUID();
-  return { standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId };
+  const app = await api(t, owner.headers).post('/api/apps', { displayName: 'World app' });
+  if (app.statusCode !== 201) throw new Error(`the world's app failed: ${app.statusCode} ${app.body}`);
+  const appId = app.json<{ id: string }>().id;
+  const appSecret = (await api(t, owner.headers).post(`/api/apps/${appId}/secrets`, { description: 'world' })).json<{ secret: string }>().secret;
+  return { standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId, appId, appSecret };
 }
 
-/** A draft and a token of `user`'s own, made through the API; a random id when the user may not have one. */
-export function ownResources(t: TestApp, user: Caller) {
+/** A draft, a token, an app and an app sign-in of `user`'s own, made through the API; a random id when the user may not have one. */
+export function ownResources(t: TestApp, user: Caller, world?: Pick<World, 'appId'>) {
   return {
+    async app() {
+      const response = await api(t, user.headers).post('/api/apps', { displayName: `Own ${letters()}` });
+      if (response.statusCode !== 201) return { appId: randomUUID(), secretId: randomUUID() };
+      const appId = response.json<{ id: string }>().id;
+      const secret = await api(t, user.headers).post(`/api/apps/${appId}/secrets`, { description: 'own' });
+      return { appId, secretId: secret.json<{ id: string }>().id };
+    },
+    async grant() {
+      if (!world) return randomUUID();
+      const made = await api(t, user.headers).post(`/api/apps/${world.appId}/refresh-tokens`, {});
+      if (made.statusCode !== 201) return randomUUID();
+      const grants = await api(t, user.headers).get('/api/apps/sign-in');
+      return grants.json<{ items: { id: string }[] }>().items[0]?.id ?? randomUUID();
+    },
     async draft() {
       const response = await api(t, user.headers).post('/v1/onboardings/drafts', { step: 'account', data: {} });
       return response.statusCode === 201 ? response.json<{ id: string }>().id : randomUUID();

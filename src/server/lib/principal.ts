@@ -4,6 +4,11 @@ import type { UserRecord } from '#server/modules/auth/repository.ts';
 export interface Principal {
   user: Omit<UserRecord, 'passwordHash' | 'disabled'>;
   via: 'session' | 'token';
+  /**
+   * An app registration's access token (a JWT from the token endpoint): app-only tokens act as the app's
+   * own identity (`user` is its service principal), app + user tokens as the user who made the refresh token.
+   */
+  app?: { id: string; name: string; appOnly: boolean };
   sessionId?: string;
   csrfToken?: string;
   sessionExpiresAt?: Date;

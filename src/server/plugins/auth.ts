@@ -4,6 +4,7 @@ import { DomainError } from '#domain/errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '#contracts/auth.ts';
 import type { Principal } from '#server/lib/principal.ts';
 import type { AuthService } from '#server/modules/auth/service.ts';
+import type { AppsService } from '#server/modules/apps/service.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,6 +19,11 @@ declare module 'fastify' {
      * user or a token.
      */
     auth?: 'public' | 'optional' | 'required' | 'none';
+    /**
+     * `app+user`: a call Partner Center allows only with app + user credentials ("This scenario only
+     * supports App+User authentication" on its page): an app-only token is refused.
+     */
+    credentials?: 'app+user';
   }
 }
 
@@ -27,8 +33,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Resolves the caller from `Authorization: Bearer` (scripts) or the session cookie (the portal).
  * Cookie-authenticated writes must carry the session's CSRF token in X-CSRF-Token.
  */
-export const authPlugin = fp<{ auth: AuthService }>(
-  async (app, { auth }) => {
+export const authPlugin = fp<{ auth: AuthService; apps: AppsService }>(
+  async (app, { auth, apps }) => {
     app.decorateRequest('principal', undefined);
     // onRequest: an unauthenticated caller learns nothing about the body's validity.
     app.addHook('onRequest', async (request) => {
@@ -37,7 +43,7 @@ export const authPlugin = fp<{ auth: AuthService }>(
       if (mode === 'none') return;
       // A public or optional route answers anyone: credentials it cannot use (a stale token) are no reason to refuse.
       const lenient = mode === 'public' || mode === 'optional';
-      request.principal = await resolvePrincipal(request, auth).catch((error: unknown) => {
+      request.principal = await resolvePrincipal(request, auth, apps).catch((error: unknown) => {
         if (lenient && error instanceof DomainError && error.code === 'unauthenticated') return undefined;
         throw error;
       });
@@ -45,6 +51,14 @@ export const authPlugin = fp<{ auth: AuthService }>(
       if (!request.principal) {
         if (mode === 'optional') return;
         throw new DomainError('unauthenticated', 'Sign in, or send Authorization: Bearer <token>.');
+      }
+      const appToken = request.principal.app;
+      if (appToken && request.routeOptions.url?.startsWith('/api/')) {
+        // The portal's own calls (its session, tokens, apps) are not for programs: an app's token cannot make another.
+        throw new DomainError('app_only_not_supported', "The portal's /api calls take a session or a personal token, not an app's access token.");
+      }
+      if (appToken?.appOnly && request.routeOptions.config.credentials === 'app+user') {
+        throw new DomainError('app_only_not_supported', "This resource can't be accessed by application credentials: sign in with app + user credentials (a refresh token made on the Apps page).");
       }
       if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
         const sent = request.headers[CSRF_HEADER];
@@ -57,11 +71,15 @@ export const authPlugin = fp<{ auth: AuthService }>(
   { name: 'auth', dependencies: ['errors'] },
 );
 
-async function resolvePrincipal(request: FastifyRequest, auth: AuthService): Promise<Principal | undefined> {
+/** A JWT (three base64url parts): an app's access token from the token endpoint; anything else one of ours. */
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+async function resolvePrincipal(request: FastifyRequest, auth: AuthService, apps: AppsService): Promise<Principal | undefined> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match?.[1] ? await auth.authenticateBearer(match[1]) : undefined;
+    const token = match?.[1];
+    const principal = token ? await (JWT.test(token) ? apps.authenticate(token) : auth.authenticateBearer(token)) : undefined;
     if (!principal) throw new DomainError('unauthenticated', 'The bearer token is not valid, expired or revoked.');
     return principal;
   }

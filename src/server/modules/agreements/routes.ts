@@ -23,7 +23,9 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ agreements: AgreementsSer
     return collection(items, `/v1/agreements?agreementType=${request.query.agreementType}`);
   });
 
+  // Partner Center's pages of both calls: "This scenario only supports App+User authentication".
   app.post('/v1/customers/:customerId/agreements', {
+    config: { credentials: 'app+user' },
     schema: {
       tags: ['agreements'],
       summary: "Confirm the customer's acceptance of an agreement",
@@ -38,6 +40,7 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ agreements: AgreementsSer
   });
 
   app.get('/v1/customers/:customerId/agreements', {
+    config: { credentials: 'app+user' },
     schema: {
       tags: ['agreements'],
       summary: "The customer's agreement confirmations",

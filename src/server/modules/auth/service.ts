@@ -5,6 +5,7 @@ import { randomSecret, sha256, type Clock, type IdGenerator, type PasswordHasher
 import { principalOf, type Principal } from '#server/lib/principal.ts';
 import { inTransaction } from '#server/lib/transactions.ts';
 import * as repo from './repository.ts';
+import type { UserRecord } from './repository.ts';
 
 export interface AuthDeps {
   db: Db;
@@ -137,6 +138,12 @@ export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) 
 
     async signOut(principal: Principal) {
       if (principal.sessionId) await repo.revokeSession(db, principal.sessionId, clock.now());
+    },
+
+    /** A user who may act now (not deactivated): the subject of an app's access token. */
+    async activeUser(userId: string): Promise<UserRecord | undefined> {
+      const user = await repo.findUserById(db, userId);
+      return user && !user.disabled ? user : undefined;
     },
 
     async authenticateSession(token: string): Promise<Principal | undefined> {

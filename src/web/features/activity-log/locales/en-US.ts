@@ -64,6 +64,10 @@ export const activityLogEnUS = {
     decline_relationship_request: 'Relationship request declined',
     remove_partner_customer_relationship: 'Partner relationship removed',
     update_customer_indirect_reseller: 'Indirect reseller changed',
+    create_app_registration: 'App registered',
+    delete_app_registration: 'App deleted',
+    add_app_secret: 'App secret added',
+    revoke_app_secret: 'App secret revoked',
   },
   resources: {
     customer: 'Customer',

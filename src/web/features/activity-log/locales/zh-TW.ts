@@ -66,6 +66,10 @@ export const activityLogZhTW: Messages['activityLog'] = {
     decline_relationship_request: '已拒絕關係要求',
     remove_partner_customer_relationship: '已移除合作夥伴關係',
     update_customer_indirect_reseller: '已變更間接轉售商',
+    create_app_registration: '已註冊應用程式',
+    delete_app_registration: '已刪除應用程式',
+    add_app_secret: '已新增應用程式密碼',
+    revoke_app_secret: '已撤銷應用程式密碼',
   },
   resources: {
     customer: '客戶',
