@@ -10,6 +10,7 @@ export const routeModules = {
   requestRelationship: () => import('../features/relationships/routes/request-relationship.tsx'),
   resellers: () => import('../features/resellers/routes/resellers.tsx'),
   account: () => import('../features/account/routes/account.tsx'),
+  apps: () => import('../features/apps/routes/apps.tsx'),
   activityLog: () => import('../features/activity-log/routes/activity-log.tsx'),
   tenantRequest: () => import('../features/tenant/routes/accept.tsx'),
   tenantPartners: () => import('../features/tenant/routes/partners.tsx'),
@@ -25,6 +26,7 @@ export function preloadPage(path: string): void {
   else if (pathname.startsWith('/customers/')) load = routeModules.customerDetail;
   else if (pathname === '/resellers') load = routeModules.resellers;
   else if (pathname === '/account') load = routeModules.account;
+  else if (pathname === '/account/apps') load = routeModules.apps;
   else if (pathname === '/activity-log') load = routeModules.activityLog;
   // A failed fetch (offline) is not an error here: the router tries again when the page is opened.
   load?.().catch(() => undefined);

@@ -51,6 +51,7 @@ export const router = createBrowserRouter([
               { path: '/resellers', lazy: routeModules.resellers },
               { path: '/activity-log', lazy: routeModules.activityLog },
               { path: '/account', lazy: routeModules.account },
+              { path: '/account/apps', lazy: routeModules.apps },
               { path: '*', Component: NotFoundPage },
             ],
           },

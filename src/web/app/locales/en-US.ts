@@ -4,6 +4,7 @@ import type { resellersEnUS } from '../../features/resellers/locales/en-US.ts';
 import type { tenantEnUS } from '../../features/tenant/locales/en-US.ts';
 import type { accountEnUS } from '../../features/account/locales/en-US.ts';
 import type { activityLogEnUS } from '../../features/activity-log/locales/en-US.ts';
+import type { appsEnUS } from '../../features/apps/locales/en-US.ts';
 import type { relationshipsEnUS } from '../../features/relationships/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
@@ -152,6 +153,7 @@ export const enUS = {
   tenant: {} as typeof tenantEnUS,
   // Typed here, brought at run time by the Activity log's code (features/activity-log/locales/register-en-US.ts).
   activityLog: {} as typeof activityLogEnUS,
+  apps: {} as typeof appsEnUS,
   // Typed here, brought at run time by the Request a relationship page (features/relationships/locales/register-en-US.ts).
   relationships: {} as typeof relationshipsEnUS,
 } as const;

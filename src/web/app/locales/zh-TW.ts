@@ -1,5 +1,6 @@
 import { tenantZhTW } from '../../features/tenant/locales/zh-TW.ts';
 import { activityLogZhTW } from '../../features/activity-log/locales/zh-TW.ts';
+import { appsZhTW } from '../../features/apps/locales/zh-TW.ts';
 import { relationshipsZhTW } from '../../features/relationships/locales/zh-TW.ts';
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
@@ -149,6 +150,11 @@ export const zhTW: Messages = {
     loadFailed: '無法載入間接轉售商。',
   },
   account: {
+    apps: {
+      title: '應用程式',
+      description: '讓程式以應用程式識別碼與密碼登入，或以重新整理權杖代表您登入，方式與登入合作夥伴中心相同。',
+      open: '開啟應用程式',
+    },
     title: '帳戶',
     profile: {
       title: '您的個人資料',
@@ -234,6 +240,7 @@ export const zhTW: Messages = {
   customersList: customersListZhTW,
   tenant: tenantZhTW,
   activityLog: activityLogZhTW,
+  apps: appsZhTW,
   relationships: relationshipsZhTW,
 };
 

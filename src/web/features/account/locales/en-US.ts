@@ -63,4 +63,9 @@ export const accountEnUS = {
       cancel: 'Cancel',
     },
   },
+  apps: {
+    title: 'Apps',
+    description: 'Let programs sign in with an application ID and a secret, or as you with a refresh token, as they sign in to Partner Center.',
+    open: 'Open Apps',
+  },
 } as const;

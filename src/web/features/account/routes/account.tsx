@@ -2,6 +2,7 @@ import '../locales/register-en-US.ts';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
+import { AppsSection } from '../components/apps-section.tsx';
 import { ProfileSection } from '../components/profile-section.tsx';
 import { TokensSection } from '../components/tokens-section.tsx';
 
@@ -18,6 +19,7 @@ export function Component() {
       <div className={styles.sections}>
         <ProfileSection />
         <TokensSection />
+        <AppsSection />
       </div>
     </>
   );
