@@ -9,6 +9,10 @@ import { ConfigError, loadConfig, type Config } from '#server/config.ts';
 import { applyInstanceConfig } from '#server/bootstrap.ts';
 import { passwordHasher, randomIds, systemClock } from '#server/lib/adapters.ts';
 import { createAuthService } from '#server/modules/auth/service.ts';
+import { createAppsService } from '#server/modules/apps/service.ts';
+import { createSigningKeys } from '#server/modules/apps/signing-keys.ts';
+import { principalOf } from '#server/lib/principal.ts';
+import { loadKeyring } from '#server/bootstrap.ts';
 import { createOperatorService } from '#server/modules/operator/service.ts';
 import { serve } from '#server/main.ts';
 import { KeyringError, keyId, keyringOf, newKey, readKeyFile, rotateKeyFile } from '#server/lib/keyring.ts';
@@ -109,6 +113,89 @@ program
       const auth = createAuthService({ db: handle.db, clock: systemClock, ids: randomIds, hasher: passwordHasher, config: cfg });
       const created = await auth.createPersonalToken(user.id, { name: o.name, expiresInDays: o.expiresInDays ?? null });
       print(created.token);
+    }),
+  );
+
+/** The apps service acting as the user with this email (the CLI's caller: the rules are the portal's). */
+async function appsAs(handle: DatabaseHandle, cfg: Config, email: string) {
+  const auth = createAuthService({ db: handle.db, clock: systemClock, ids: randomIds, hasher: passwordHasher, config: cfg });
+  const found = await handle.db.selectFrom('partner_users').select('id').where('email', '=', email.trim().toLowerCase()).where('kind', '=', 'person').executeTakeFirst();
+  const user = found && (await auth.activeUser(found.id));
+  if (!user) throw new DomainError('not_found', `There is no active user ${email}.`);
+  const keyring = await loadKeyring(handle.db, cfg);
+  const keys = createSigningKeys({ db: handle.db, clock: systemClock, keyring, rotationMs: cfg.signingKeyRotationDays * 86_400_000, tokenTtlMs: cfg.accessTokenTtlSeconds * 1000 });
+  const apps = createAppsService({ db: handle.db, ids: randomIds, clock: systemClock, auth, keys, publicUrl: cfg.publicUrl, accessTokenTtlSeconds: cfg.accessTokenTtlSeconds });
+  return { apps, principal: principalOf(user, 'token'), tokenUrl: `${cfg.publicUrl}/${user.partner.id}/oauth2/v2.0/token` };
+}
+
+const emailOption = () => new Option('--email <email>', 'a global admin of the organisation (a user, for refresh tokens)').env('PARTNERDESK_EMAIL').makeOptionMandatory();
+const apps = program.command('apps').description('App registrations: programs sign in at the token URL with an application id and a secret');
+apps
+  .command('create')
+  .description('Register an app with a first secret; prints the application id, the secret (this once) and the token URL')
+  .addOption(emailOption())
+  .requiredOption('--name <name>', "the app's name")
+  .option('--roles <roles>', 'what it may do app-only, comma-separated', 'admin_agent')
+  .option('--expires-in-days <days>', "the secret's lifetime", (v) => Number.parseInt(v, 10), 180)
+  .action((o: { email: string; name: string; roles: string; expiresInDays: number }) =>
+    withDatabase(async (handle, cfg) => {
+      const { apps: service, principal, tokenUrl } = await appsAs(handle, cfg, o.email);
+      const roles = list(o.roles).map((role) => {
+        const parsed = roleSchema.safeParse(role);
+        if (!parsed.success) throw new DomainError('invalid_input', `--roles: ${role} is not a role (${roleSchema.options.join(', ')})`);
+        return parsed.data;
+      });
+      const app = await service.create(principal, { displayName: o.name, roles });
+      const secret = await service.addSecret(principal, app.id, { description: 'created with the CLI', expiresInDays: o.expiresInDays });
+      print({ applicationId: app.id, secret: secret.secret, secretExpiresAt: secret.expiresAt, tokenUrl, scope: 'https://api.partnercenter.microsoft.com/.default' });
+    }),
+  );
+apps
+  .command('list')
+  .description("The organisation's app registrations and their secrets (hints only)")
+  .addOption(emailOption())
+  .action((o: { email: string }) =>
+    withDatabase(async (handle, cfg) => {
+      const { apps: service, principal } = await appsAs(handle, cfg, o.email);
+      print(await service.list(principal));
+    }),
+  );
+const secrets = apps.command('secrets').description("An app's client secrets");
+secrets
+  .command('add')
+  .description('Add a secret; prints it alone (this once)')
+  .addOption(emailOption())
+  .requiredOption('--app <id>', 'the application id')
+  .option('--description <text>', 'where it is used', 'created with the CLI')
+  .option('--expires-in-days <days>', 'its lifetime', (v) => Number.parseInt(v, 10), 180)
+  .action((o: { email: string; app: string; description: string; expiresInDays: number }) =>
+    withDatabase(async (handle, cfg) => {
+      const { apps: service, principal } = await appsAs(handle, cfg, o.email);
+      print((await service.addSecret(principal, o.app, { description: o.description, expiresInDays: o.expiresInDays })).secret);
+    }),
+  );
+secrets
+  .command('revoke')
+  .description('Revoke a secret (it stops working at once)')
+  .addOption(emailOption())
+  .requiredOption('--app <id>', 'the application id')
+  .requiredOption('--secret <id>', "the secret's id (apps list shows it)")
+  .action((o: { email: string; app: string; secret: string }) =>
+    withDatabase(async (handle, cfg) => {
+      const { apps: service, principal } = await appsAs(handle, cfg, o.email);
+      await service.revokeSecret(principal, o.app, o.secret);
+      print('revoked');
+    }),
+  );
+apps
+  .command('refresh-token')
+  .description('Make a refresh token for the app acting as the user (app + user); prints it alone (this once)')
+  .addOption(emailOption())
+  .requiredOption('--app <id>', 'the application id')
+  .action((o: { email: string; app: string }) =>
+    withDatabase(async (handle, cfg) => {
+      const { apps: service, principal } = await appsAs(handle, cfg, o.email);
+      print((await service.createRefreshToken(principal, o.app)).refreshToken);
     }),
   );
 
