@@ -175,7 +175,11 @@ describe('client credentials (app-only)', () => {
     const [header, payload, signature] = access_token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, roles: ['global_admin'] })).toString('base64url')}.${signature}`;
-    expectError(await api(t, bearer(forged)).get('/v1/customers'), 401, 401);
+    const refused = await api(t, bearer(forged)).get('/v1/customers');
+    expectError(refused, 401, 401);
+    // RFC 6750: the 401 says how to authenticate, and that the token sent does not do.
+    expect(refused.headers['www-authenticate']).toMatch(/^Bearer realm="Partnerdesk", error="invalid_token"/);
+    expect((await api(t, {}).get('/v1/customers')).headers['www-authenticate']).toBe('Bearer realm="Partnerdesk"');
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
     expectError(await api(t, bearer(unsigned)).get('/v1/customers'), 401, 401);
     clock.advance(3600_000 + 61_000);

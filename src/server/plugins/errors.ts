@@ -153,5 +153,10 @@ export function sendDomainError(error: DomainError, request: FastifyRequest, rep
       if (limit.limit) reply.header('RateLimit-Limit', String(limit.limit));
     }
   }
+  if (entry.status === 401) {
+    // RFC 6750 §3, as the identity platform's resources answer: a sent token that does not do is `invalid_token`.
+    const sent = /^Bearer\s/i.test(request.headers.authorization ?? '');
+    reply.header('WWW-Authenticate', sent ? 'Bearer realm="Partnerdesk", error="invalid_token", error_description="The access token is not valid, has expired or was revoked"' : 'Bearer realm="Partnerdesk"');
+  }
   return reply.status(entry.status).send(domainErrorBody(error));
 }
