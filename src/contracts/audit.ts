@@ -47,6 +47,12 @@ export const auditOperationTypes = [
   'decline_relationship_request',
   'remove_partner_customer_relationship',
   'update_customer_indirect_reseller',
+  'create_partner_user',
+  'update_partner_user_roles',
+  'deactivate_partner_user',
+  'reactivate_partner_user',
+  'reset_partner_user_password',
+  'change_partner_user_password',
 ] as const;
 export type AuditOperationType = (typeof auditOperationTypes)[number];
 

@@ -48,6 +48,8 @@ import { tenantRoutes } from './modules/tenant/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { createAuditService } from './modules/audit/service.ts';
 import { createTenantService } from './modules/tenant/service.ts';
+import { teamRoutes } from './modules/team/routes.ts';
+import { createTeamService } from './modules/team/service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -137,6 +139,7 @@ export async function buildApp(deps: AppDeps) {
   const relationships = createRelationshipsService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, invitationTtlMs: config.invitationTtlMs });
   const audit = createAuditService({ db, clock });
   const tenant = createTenantService({ db, ids, clock, hasher, sessionTtlMs: config.sessionTtlMs, auth });
+  const team = createTeamService({ db, ids, clock, hasher, idempotency });
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   await app.register(authPlugin, { auth });
   const databaseKind = deps.databaseKind ?? config.database.kind;
@@ -158,6 +161,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(relationshipsRoutes, { relationships });
   await app.register(auditRoutes, { audit });
   await app.register(tenantRoutes, { tenant, cookieSecure: config.sessionCookieSecure });
+  await app.register(teamRoutes, { team });
 
   await registerPortal(app, deps.webRoot ?? defaultWebRoot);
   return app;

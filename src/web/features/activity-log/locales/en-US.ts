@@ -64,6 +64,12 @@ export const activityLogEnUS = {
     decline_relationship_request: 'Relationship request declined',
     remove_partner_customer_relationship: 'Partner relationship removed',
     update_customer_indirect_reseller: 'Indirect reseller changed',
+    create_partner_user: 'User added',
+    update_partner_user_roles: 'User roles changed',
+    deactivate_partner_user: 'User deactivated',
+    reactivate_partner_user: 'User reactivated',
+    reset_partner_user_password: 'User password reset',
+    change_partner_user_password: 'Own password changed',
   },
   resources: {
     customer: 'Customer',
@@ -72,6 +78,7 @@ export const activityLogEnUS = {
     relationship_invitation: 'Relationship invitation',
     partner_customer_relationship: 'Partner relationship',
     customer_eligibility_validation: 'Eligibility validation',
+    partner_user: 'User',
   },
   statuses: {
     succeeded: 'Succeeded',
