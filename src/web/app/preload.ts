@@ -10,6 +10,8 @@ export const routeModules = {
   requestRelationship: () => import('../features/relationships/routes/request-relationship.tsx'),
   resellers: () => import('../features/resellers/routes/resellers.tsx'),
   account: () => import('../features/account/routes/account.tsx'),
+  changePassword: () => import('../features/account/routes/change-password.tsx'),
+  users: () => import('../features/team/routes/users.tsx'),
   activityLog: () => import('../features/activity-log/routes/activity-log.tsx'),
   tenantRequest: () => import('../features/tenant/routes/accept.tsx'),
   tenantPartners: () => import('../features/tenant/routes/partners.tsx'),
@@ -25,6 +27,8 @@ export function preloadPage(path: string): void {
   else if (pathname.startsWith('/customers/')) load = routeModules.customerDetail;
   else if (pathname === '/resellers') load = routeModules.resellers;
   else if (pathname === '/account') load = routeModules.account;
+  else if (pathname === '/account/password') load = routeModules.changePassword;
+  else if (pathname === '/settings/users') load = routeModules.users;
   else if (pathname === '/activity-log') load = routeModules.activityLog;
   // A failed fetch (offline) is not an error here: the router tries again when the page is opened.
   load?.().catch(() => undefined);
