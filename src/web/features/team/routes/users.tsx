@@ -1,11 +1,10 @@
 import '../locales/register-en-US.ts';
-import { Badge, makeStyles, shorthands, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, shorthands, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { PartnerUser } from '#contracts/team.ts';
 import { useFormatters } from '../../../app/format.ts';
 import { NotFoundPage } from '../../../app/not-found.tsx';
 import { useCurrentUser } from '../../../app/session.tsx';
-import { NARROW_SCREEN, useMediaQuery } from '../../../app/use-media-query.ts';
 import { Loading } from '../../../app/ui/loading.tsx';
 import { PageHeader } from '../../../app/ui/page-header.tsx';
 import { Panel } from '../../../app/ui/panel.tsx';
@@ -17,10 +16,14 @@ import { UserActions } from '../components/user-actions.tsx';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto', minWidth: '900px' },
+  // Both layouts stay mounted and CSS shows one: a dialog opened from a row survives a resize.
+  wide: { '@media (max-width: 767px)': { display: 'none' } },
+  narrow: { '@media (min-width: 768px)': { display: 'none' } },
   name: { fontWeight: tokens.fontWeightSemibold },
   secondary: { color: tokens.colorNeutralForeground2 },
   nowrap: { whiteSpace: 'nowrap' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
   item: {
     display: 'flex',
@@ -39,14 +42,21 @@ function useCells() {
   const { t } = useTranslation();
   const format = useFormatters();
   return {
-    roles: (user: PartnerUser) => user.roles.map((role) => t(`roles.${role}`)).join(', '),
+    // A role's name stays on one line; the list wraps between them.
+    roles: (user: PartnerUser) =>
+      user.roles.map((role, index) => (
+        <span key={role} className={styles.nowrap}>
+          {t(`roles.${role}`)}
+          {index < user.roles.length - 1 ? ', ' : ''}
+        </span>
+      )),
     state: (user: PartnerUser) => (
       <span className={styles.badges}>
-        <Badge appearance="tint" color={user.state === 'active' ? 'success' : 'subtle'}>
+        <Badge appearance="tint" className={styles.badge} color={user.state === 'active' ? 'success' : 'subtle'}>
           {t(`team.states.${user.state}`)}
         </Badge>
         {user.mustChangePassword && user.state === 'active' ? (
-          <Badge appearance="tint" color="warning">
+          <Badge appearance="tint" className={styles.badge} color="warning">
             {t('team.mustChange')}
           </Badge>
         ) : null}
@@ -61,36 +71,38 @@ function UsersTable({ users, selfId }: { users: PartnerUser[]; selfId: string })
   const { t } = useTranslation();
   const cells = useCells();
   return (
-    <ScrollRegion label={t('team.tableLabel')}>
-      <Table className={styles.table} aria-label={t('team.tableLabel')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('team.columns.name')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.columns.email')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.columns.roles')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.columns.state')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.columns.lastSignIn')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.columns.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.map((user) => (
-            <TableRow key={user.id}>
-              <TableCell>
-                <span className={styles.name}>{user.displayName}</span> {user.id === selfId ? <span className={styles.secondary}>{t('team.you')}</span> : null}
-              </TableCell>
-              <TableCell>{user.email}</TableCell>
-              <TableCell>{cells.roles(user)}</TableCell>
-              <TableCell>{cells.state(user)}</TableCell>
-              <TableCell className={styles.nowrap}>{cells.lastSignIn(user)}</TableCell>
-              <TableCell>
-                <UserActions user={user} isSelf={user.id === selfId} />
-              </TableCell>
+    <div className={styles.wide}>
+      <ScrollRegion label={t('team.tableLabel')}>
+        <Table className={styles.table} aria-label={t('team.tableLabel')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('team.columns.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('team.columns.email')}</TableHeaderCell>
+              <TableHeaderCell>{t('team.columns.roles')}</TableHeaderCell>
+              <TableHeaderCell>{t('team.columns.state')}</TableHeaderCell>
+              <TableHeaderCell>{t('team.columns.lastSignIn')}</TableHeaderCell>
+              <TableHeaderCell>{t('team.columns.actions')}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </ScrollRegion>
+          </TableHeader>
+          <TableBody>
+            {users.map((user) => (
+              <TableRow key={user.id}>
+                <TableCell>
+                  <span className={styles.name}>{user.displayName}</span> {user.id === selfId ? <span className={styles.secondary}>{t('team.you')}</span> : null}
+                </TableCell>
+                <TableCell>{user.email}</TableCell>
+                <TableCell>{cells.roles(user)}</TableCell>
+                <TableCell>{cells.state(user)}</TableCell>
+                <TableCell className={styles.nowrap}>{cells.lastSignIn(user)}</TableCell>
+                <TableCell>
+                  <UserActions user={user} isSelf={user.id === selfId} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ScrollRegion>
+    </div>
   );
 }
 
@@ -100,7 +112,7 @@ function UsersList({ users, selfId }: { users: PartnerUser[]; selfId: string }) 
   const { t } = useTranslation();
   const cells = useCells();
   return (
-    <ul className={styles.list} aria-label={t('team.tableLabel')}>
+    <ul className={mergeClasses(styles.list, styles.narrow)} aria-label={t('team.tableLabel')}>
       {users.map((user) => (
         <li key={user.id} className={styles.item}>
           <div className={styles.line}>
@@ -125,12 +137,17 @@ function UsersList({ users, selfId }: { users: PartnerUser[]; selfId: string }) 
 function UsersPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const narrow = useMediaQuery(NARROW_SCREEN);
   const users = useUsers();
   let content;
   if (users.isPending) content = <Loading />;
   else if (users.isError) content = <QueryError title={t('team.loadFailed')} error={users.error} onRetry={() => void users.refetch()} />;
-  else content = narrow ? <UsersList users={users.data} selfId={me.id} /> : <UsersTable users={users.data} selfId={me.id} />;
+  else
+    content = (
+      <>
+        <UsersTable users={users.data} selfId={me.id} />
+        <UsersList users={users.data} selfId={me.id} />
+      </>
+    );
   return (
     <>
       <PageHeader title={t('team.title')} description={t('team.description')} actions={<AddUserDialog />} />
