@@ -51,6 +51,12 @@ export const auditOperationTypes = [
   'delete_app_registration',
   'add_app_secret',
   'revoke_app_secret',
+  'create_partner_user',
+  'update_partner_user_roles',
+  'deactivate_partner_user',
+  'reactivate_partner_user',
+  'reset_partner_user_password',
+  'change_partner_user_password',
 ] as const;
 export type AuditOperationType = (typeof auditOperationTypes)[number];
 

@@ -23,6 +23,11 @@ export const sessionUserSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   roles: z.array(roleSchema),
+  /**
+   * The password was set by someone else (a global admin created the user or reset it): until the user
+   * changes it (`POST /api/account/password`), every other call answers 403 `password_change_required`.
+   */
+  mustChangePassword: z.boolean(),
   /** What this user may do (the server's rule, `#domain/roles.ts`), so the portal shows only those commands. */
   actions: z.array(z.string()),
   /** What this user may not do, and why (`role`, `partner_kind`, `partner_not_validated`): the portal says so before a form. */

@@ -50,6 +50,10 @@ export interface PartnerUsersTable {
   disabled_at: Timestamp | null;
   /** `application`: an app registration's own identity for app-only calls (no password, never signs in). */
   kind: Generated<'person' | 'application'>;
+  /** 0009: the last successful sign-in (portal or token exchange). */
+  last_sign_in_at: Timestamp | null;
+  /** 0009: the password was set by someone else; only changing it is allowed until it is. */
+  must_change_password: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -42,6 +42,8 @@ export const errorCatalog = {
   // A call Partner Center allows only with app + user credentials, made with an app-only token (ours: 403, the
   // model system's answer for "This resource can't be accessed by application credentials").
   app_only_not_supported: { status: 403, pcCode: 403010 },
+  // (ours) A password someone else set (a new user, a reset) must be changed before anything else.
+  password_change_required: { status: 403, pcCode: 403101 },
   not_found: { status: 404, pcCode: 1000 },
   // The HTTP edge's own refusals: a request too slow, too large, or of a type the API does not read.
   request_timeout: { status: 408, pcCode: 408000 },
@@ -53,6 +55,10 @@ export const errorCatalog = {
   agreement_already_confirmed: { status: 409, pcCode: 600061 },
   conflict: { status: 409, pcCode: 409000 },
   idempotency_mismatch: { status: 409, pcCode: 409001 },
+  // (ours) The partner's team: an organisation always keeps an active global admin; none deactivates itself.
+  last_global_admin: { status: 409, pcCode: 409101 },
+  cannot_deactivate_self: { status: 409, pcCode: 409102 },
+  user_email_taken: { status: 409, pcCode: 409103 },
   precondition_failed: { status: 412, pcCode: 412000 },
   // Partner Center's throttling answer (API throttling guidance): 429, Retry-After, statusCode 429.
   rate_limited: { status: 429, pcCode: 429 },

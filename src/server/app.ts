@@ -51,6 +51,8 @@ import { createTenantService } from './modules/tenant/service.ts';
 import { appsRoutes, identityRoutes } from './modules/apps/routes.ts';
 import { createAppsService } from './modules/apps/service.ts';
 import { createSigningKeys } from './modules/apps/signing-keys.ts';
+import { teamRoutes } from './modules/team/routes.ts';
+import { createTeamService } from './modules/team/service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -141,6 +143,7 @@ export async function buildApp(deps: AppDeps) {
   const relationships = createRelationshipsService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, invitationTtlMs: config.invitationTtlMs });
   const audit = createAuditService({ db, clock });
   const tenant = createTenantService({ db, ids, clock, hasher, sessionTtlMs: config.sessionTtlMs, auth });
+  const team = createTeamService({ db, ids, clock, hasher, idempotency });
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   const signingKeys = createSigningKeys({ db, clock, keyring, rotationMs: config.signingKeyRotationDays * 86_400_000, tokenTtlMs: config.accessTokenTtlSeconds * 1000 });
   const apps = createAppsService({ db, ids, clock, auth, keys: signingKeys, publicUrl: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
@@ -166,6 +169,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(tenantRoutes, { tenant, cookieSecure: config.sessionCookieSecure });
   await app.register(appsRoutes, { apps });
   await app.register(identityRoutes, { apps });
+  await app.register(teamRoutes, { team });
 
   await registerPortal(app, deps.webRoot ?? defaultWebRoot);
   return app;

@@ -74,6 +74,10 @@ describe('app registrations (Account → Apps)', () => {
     expect(listed.json<{ items: { id: string; secrets: { hint: string }[] }[] }>().items).toEqual([expect.objectContaining({ id: app.id, secrets: [expect.objectContaining({ hint: secret.hint })] })]);
     const audit = await t.db.selectFrom('audit_records').select('operation_type').where('partner_id', '=', admin.partner.id).execute();
     expect(audit.map((row) => row.operation_type).sort()).toEqual(['add_app_secret', 'create_app_registration']);
+    // The app's own identity is no member of the team.
+    const team = await api(t, admin.headers).get('/v1/partner/users');
+    expect(team.statusCode, team.body).toBe(200);
+    expect(team.json<{ items: { email: string }[] }>().items.map((user) => user.email)).toEqual([admin.user.email]);
   });
 
   it('only a global admin manages apps; other partners see none of them', async () => {

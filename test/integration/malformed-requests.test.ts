@@ -41,6 +41,13 @@ beforeAll(async () => {
   for (const route of routes) {
     const entry = entryOf(route, routes);
     if (!entry) throw new Error(`${routeKey(route)} is not in test/integration/route-table.ts`);
+    if (routeKey(route) === 'POST /api/account/password') {
+      // Sent as it is, a password change would end the session caller's session (and change the password
+      // the sign-in seeds send): here the current password is wrong, which goes through the same parsing.
+      const sample = await entry.sample({ world, caller: { ...world.owner }, ...resources });
+      seeds.push({ route, sample: { ...sample, payload: { ...(sample.payload as object), currentPassword: 'Not-the-current-1' } } });
+      continue;
+    }
     seeds.push({ route, sample: await entry.sample({ world, caller: world.owner, ...resources }) });
   }
 }, 120_000);

@@ -32,6 +32,8 @@ export interface World {
   /** An app registration of the partner's, with a secret (made by its global admin). */
   appId: string;
   appSecret: string;
+  /** Another user of the partner's team (a helpdesk agent), for the team routes. */
+  memberId: string;
 }
 
 export interface SampleContext {
@@ -51,7 +53,7 @@ export interface SampleContext {
 export interface Sample { url: string; payload?: unknown; headers?: Headers }
 
 /** What a path parameter names: a resource of the caller's partner (or user), or a value anyone may ask about. */
-export type ParamKind = 'customer' | 'order' | 'subscription' | 'draft' | 'token' | 'invitation' | 'app' | 'secret' | 'grant' | 'value';
+export type ParamKind = 'customer' | 'order' | 'subscription' | 'draft' | 'token' | 'invitation' | 'app' | 'secret' | 'grant' | 'member' | 'value';
 
 export interface RouteEntry {
   /**
@@ -81,6 +83,8 @@ const customer = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/custo
 const CUSTOMER = { customerId: 'customer' } as const;
 const invitation = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/relationshipinvitations/${world.invitationId}${path}` });
 const INVITATION = { invitationId: 'invitation' } as const;
+const member = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/partner/users/${world.memberId}${path}` });
+const MEMBER = { userId: 'member' } as const;
 
 export const routeTable: Record<string, RouteEntry> = {
   'GET /healthz': { action: 'public', sample: () => ({ url: '/healthz' }) },
@@ -156,6 +160,24 @@ export const routeTable: Record<string, RouteEntry> = {
   'POST /api/tenant/requests/decline': { action: 'tenant', sample: () => ({ url: '/api/tenant/requests/decline', payload: { token: 'pdinv_none' } }) },
   'GET /api/tenant/partners': { action: 'tenant', sample: () => ({ url: '/api/tenant/partners' }) },
   'DELETE /api/tenant/partners/:partnerId': { action: 'tenant', params: { partnerId: 'value' }, sample: ({ world }) => ({ url: `/api/tenant/partners/${world.partnerId}` }) },
+
+  'GET /v1/partner/users': { action: 'users.manage', sample: () => ({ url: '/v1/partner/users?size=5' }) },
+  'POST /v1/partner/users': { action: 'users.manage', sample: () => ({ url: '/v1/partner/users', payload: { displayName: 'Robin Member', email: `member-${letters(10)}@team.example`, roles: ['helpdesk_agent'] } }) },
+  'GET /v1/partner/users/:userId': { action: 'users.manage', params: MEMBER, sample: member() },
+  'PUT /v1/partner/users/:userId/roles': { action: 'users.manage', params: MEMBER, sample: ({ world }) => ({ url: `/v1/partner/users/${world.memberId}/roles`, payload: { roles: ['helpdesk_agent', 'billing_admin'] } }) },
+  'POST /v1/partner/users/:userId/deactivate': { action: 'users.manage', params: MEMBER, sample: member('/deactivate') },
+  'POST /v1/partner/users/:userId/reactivate': { action: 'users.manage', params: MEMBER, sample: member('/reactivate') },
+  'POST /v1/partner/users/:userId/password': { action: 'users.manage', params: MEMBER, sample: member('/password') },
+  // The caller's own password, changed for real: the caller's password is the new one afterwards (later
+  // samples sign in with it); its bearer token and this session go on.
+  'POST /api/account/password': {
+    action: 'signed_in',
+    sample: ({ caller }) => {
+      const payload = { currentPassword: caller.password, newPassword: `Changed-${letters(8)}-1` };
+      caller.password = payload.newPassword;
+      return { url: '/api/account/password', payload };
+    },
+  },
 
   'GET /v1/relationships': { action: 'customers.view', sample: () => ({ url: '/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf' }) },
   'HEAD /v1/domains/:domain': { action: 'signed_in', params: { domain: 'value' }, sample: ({ world }) => ({ url: `/v1/domains/${world.domain}` }) },
@@ -267,7 +289,8 @@ export async function buildWorld(t: TestApp, standing: Standing, templates: Reco
   if (app.statusCode !== 201) throw new Error(`the world's app failed: ${app.statusCode} ${app.body}`);
   const appId = app.json<{ id: string }>().id;
   const appSecret = (await api(t, owner.headers).post(`/api/apps/${appId}/secrets`, { description: 'world' })).json<{ secret: string }>().secret;
-  return { standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId, appId, appSecret };
+  const memberId = (await createUser(t.db, { partnerId: partner.id, roles: ['helpdesk_agent'] })).id;
+  return { standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId, appId, appSecret, memberId };
 }
 
 /** A draft, a token, an app and an app sign-in of `user`'s own, made through the API; a random id when the user may not have one. */

@@ -24,6 +24,11 @@ declare module 'fastify' {
      * supports App+User authentication" on its page): an app-only token is refused.
      */
     credentials?: 'app+user';
+    /**
+     * Served to a user whose password was set by someone else and not yet changed (the session, sign-out,
+     * the password change itself); every other route refuses that user with 403 `password_change_required`.
+     */
+    allowWithTemporaryPassword?: true;
   }
 }
 
@@ -65,6 +70,9 @@ export const authPlugin = fp<{ auth: AuthService; apps: AppsService }>(
         if (typeof sent !== 'string' || sent !== request.principal.csrfToken) {
           throw new DomainError('csrf_failed', 'The request has no valid X-CSRF-Token header. Reload the page and try again.');
         }
+      }
+      if (request.principal.user.mustChangePassword && !request.routeOptions.config.allowWithTemporaryPassword) {
+        throw new DomainError('password_change_required', 'Your password was set by someone else: change it first (POST /api/account/password, or the portal\'s Change password page).');
       }
     });
   },

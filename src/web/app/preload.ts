@@ -11,6 +11,8 @@ export const routeModules = {
   resellers: () => import('../features/resellers/routes/resellers.tsx'),
   account: () => import('../features/account/routes/account.tsx'),
   apps: () => import('../features/apps/routes/apps.tsx'),
+  changePassword: () => import('../features/account/routes/change-password.tsx'),
+  users: () => import('../features/team/routes/users.tsx'),
   activityLog: () => import('../features/activity-log/routes/activity-log.tsx'),
   tenantRequest: () => import('../features/tenant/routes/accept.tsx'),
   tenantPartners: () => import('../features/tenant/routes/partners.tsx'),
@@ -27,6 +29,8 @@ export function preloadPage(path: string): void {
   else if (pathname === '/resellers') load = routeModules.resellers;
   else if (pathname === '/account') load = routeModules.account;
   else if (pathname === '/account/apps') load = routeModules.apps;
+  else if (pathname === '/account/password') load = routeModules.changePassword;
+  else if (pathname === '/settings/users') load = routeModules.users;
   else if (pathname === '/activity-log') load = routeModules.activityLog;
   // A failed fetch (offline) is not an error here: the router tries again when the page is opened.
   load?.().catch(() => undefined);

@@ -9,9 +9,13 @@ import { sessionQueryKey, sessionQueryOptions } from './session.tsx';
 import { RequireSession, Shell } from './shell/shell.tsx';
 import { AppLoading } from './ui/app-loading.tsx';
 
+/** Where a user whose password someone else set goes first, and stays until it has chosen its own. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
 async function requireSessionLoader({ request }: LoaderFunctionArgs) {
   const session = await queryClient.ensureQueryData(sessionQueryOptions());
   if (session === null) throw redirect(signInPath(new URL(request.url)));
+  if (session.user.mustChangePassword && new URL(request.url).pathname !== CHANGE_PASSWORD_PATH) throw redirect(CHANGE_PASSWORD_PATH);
   return null;
 }
 
@@ -50,8 +54,10 @@ export const router = createBrowserRouter([
               { path: '/customers/:customerId', lazy: routeModules.customerDetail },
               { path: '/resellers', lazy: routeModules.resellers },
               { path: '/activity-log', lazy: routeModules.activityLog },
+              { path: '/settings/users', lazy: routeModules.users },
               { path: '/account', lazy: routeModules.account },
               { path: '/account/apps', lazy: routeModules.apps },
+              { path: CHANGE_PASSWORD_PATH, lazy: routeModules.changePassword },
               { path: '*', Component: NotFoundPage },
             ],
           },

@@ -10,6 +10,8 @@ export interface UserRecord {
   displayName: string;
   passwordHash: string | null;
   disabled: boolean;
+  /** The password was set by someone else (a new user, a reset): nothing but changing it is allowed. */
+  mustChangePassword: boolean;
   roles: Role[];
   partner: {
     id: string;
@@ -39,6 +41,7 @@ function selectUsers(db: Executor) {
       'u.display_name',
       'u.password_hash',
       'u.disabled_at',
+      'u.must_change_password',
       'p.id as partner_id',
       'p.name as partner_name',
       'p.kind as partner_kind',
@@ -65,6 +68,7 @@ function toUser(row: UserRow): UserRecord {
     displayName: row.display_name,
     passwordHash: row.password_hash,
     disabled: row.disabled_at !== null,
+    mustChangePassword: row.must_change_password,
     roles: row.roles,
     partner: {
       id: row.partner_id,
@@ -210,6 +214,11 @@ export async function insertTrustedDevice(db: Executor, device: { id: string; us
 
 export async function touchTrustedDevice(db: Executor, id: string, now: Date, expiresAt: Date) {
   await db.updateTable('trusted_devices').set({ last_used_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+/** A successful sign-in (portal or token exchange): the team list shows when. */
+export async function recordSignIn(db: Executor, userId: string, now: Date) {
+  await db.updateTable('partner_users').set({ last_sign_in_at: now }).where('id', '=', userId).execute();
 }
 
 /** Stores a stronger hash of the same password, unless the password changed meanwhile. */

@@ -30,6 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       email: principal.user.email,
       displayName: principal.user.displayName,
       roles: principal.user.roles,
+      mustChangePassword: principal.user.mustChangePassword,
       actions: allowedActions(principal.user.partner, principal.user.roles),
       deniedActions: deniedActions(principal.user.partner, principal.user.roles),
       partner: {
@@ -69,6 +70,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   });
 
   app.get('/api/session', {
+    config: { allowWithTemporaryPassword: true },
     schema: { tags: ['portal'], summary: 'The signed-in user and the CSRF token', response: { 200: sessionResponseSchema, 401: errorResponseSchema } },
   }, async (request) => {
     const principal = requirePrincipal(request);
@@ -77,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.delete('/api/session', {
     // No session needed to sign out, but a session's sign-out needs its CSRF token.
-    config: { auth: 'optional' },
+    config: { auth: 'optional', allowWithTemporaryPassword: true },
     schema: { tags: ['portal'], summary: 'Sign out', response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     if (request.principal?.via === 'session') await auth.signOut(request.principal);

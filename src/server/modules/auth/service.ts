@@ -91,6 +91,7 @@ export function createAuthService({ db, clock, ids, hasher, config }: AuthDeps) 
       throw new DomainError('unauthenticated', 'The email address or password is not right.');
     }
     await repo.releaseSignInAttempt(db, buckets);
+    await repo.recordSignIn(db, user.id, now);
     if (hasher.needsRehash(user.passwordHash)) await repo.replacePasswordHash(db, user.id, user.passwordHash, await hasher.hash(password));
     return { user, deviceId: device?.id };
   }

@@ -6,6 +6,7 @@ import type { accountEnUS } from '../../features/account/locales/en-US.ts';
 import type { activityLogEnUS } from '../../features/activity-log/locales/en-US.ts';
 import type { appsEnUS } from '../../features/apps/locales/en-US.ts';
 import type { relationshipsEnUS } from '../../features/relationships/locales/en-US.ts';
+import type { teamEnUS } from '../../features/team/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -49,6 +50,7 @@ export const enUS = {
       customers: 'Customers',
       resellers: 'Indirect resellers',
       activityLog: 'Activity log',
+      settings: 'Settings',
       account: 'Account',
     },
   },
@@ -156,6 +158,8 @@ export const enUS = {
   apps: {} as typeof appsEnUS,
   // Typed here, brought at run time by the Request a relationship page (features/relationships/locales/register-en-US.ts).
   relationships: {} as typeof relationshipsEnUS,
+  // Typed here, brought at run time by the Users page (features/team/locales/register-en-US.ts).
+  team: {} as typeof teamEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

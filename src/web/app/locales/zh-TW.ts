@@ -5,6 +5,7 @@ import { relationshipsZhTW } from '../../features/relationships/locales/zh-TW.ts
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
+import { teamZhTW } from '../../features/team/locales/zh-TW.ts';
 import type { Messages } from './en-US.ts';
 
 /**
@@ -51,6 +52,7 @@ export const zhTW: Messages = {
       customers: '客戶',
       resellers: '間接轉售商',
       activityLog: '活動記錄',
+      settings: '設定',
       account: '帳戶',
     },
   },
@@ -165,6 +167,19 @@ export const zhTW: Messages = {
       kind: '合作夥伴類型',
       mpnId: '合作夥伴識別碼 (MPN)',
       instance: '雲端執行個體',
+      changePassword: '變更密碼',
+    },
+    password: {
+      title: '變更密碼',
+      description: '您的其他工作階段會被登出；目前這個會保持登入。',
+      forcedTitle: '請設定您自己的密碼。',
+      forced: '您的密碼是由他人設定的。請先設定新密碼再繼續。',
+      current: '目前的密碼',
+      new: '新密碼',
+      newHint: '至少 12 個字元，且包含下列其中三種：小寫字母、大寫字母、數字、符號。',
+      submit: '變更密碼',
+      submitting: '正在變更…',
+      cancel: '取消',
     },
     tokens: {
       title: 'API 權杖',
@@ -242,6 +257,7 @@ export const zhTW: Messages = {
   activityLog: activityLogZhTW,
   apps: appsZhTW,
   relationships: relationshipsZhTW,
+  team: teamZhTW,
 };
 
 /**
@@ -261,5 +277,16 @@ export const zhTWServerMessages: Record<string, string> = {
   // The reasons of a 403 (src/domain/roles.ts).
   'Your roles do not allow this action; ask a global admin of your organization.': '您的角色不允許此動作；請洽貴組織的全域管理員。',
   'An indirect reseller cannot do this; its indirect provider does it.': '間接轉售商無法執行此動作；由其間接提供者執行。',
+  // The partner's team (src/contracts/team.ts, src/server/modules/team).
+  'Use at least 12 characters.': '請至少使用 12 個字元。',
+  'Use at most 256 characters.': '最多可使用 256 個字元。',
+  'Use three of these: lower-case letters, upper-case letters, digits, symbols.': '請包含下列其中三種：小寫字母、大寫字母、數字、符號。',
+  'Enter the current password.': '請輸入目前的密碼。',
+  'The current password is not right.': '目前的密碼不正確。',
+  'Choose a password other than the current one.': '請選擇與目前不同的密碼。',
+  'Enter the person’s name.': '請輸入此人的姓名。',
+  'Use at most 200 characters.': '最多可使用 200 個字元。',
+  'Give the user at least one role.': '請至少為使用者指定一個角色。',
+  'You cannot deactivate yourself; another global admin can.': '您無法停用自己；可由其他全域管理員停用。',
   'Your organisation is not yet validated for US Government: it cannot add customers until the operator validates it.': '貴組織尚未通過 US Government 驗證：營運者驗證之前，無法新增客戶。',
 };

@@ -1,7 +1,7 @@
 import { Hamburger, makeStaticStyles, makeStyles, mergeClasses, ProgressBar, shorthands, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { CurrentUserProvider, useCurrentUser, useSession } from '../session.tsx';
 import { NARROW_SCREEN, useMediaQuery } from '../use-media-query.ts';
 import { Brand } from '../ui/brand.tsx';
@@ -16,7 +16,10 @@ import { UserMenu } from './user-menu.tsx';
  */
 export function RequireSession() {
   const { data: session } = useSession();
+  const location = useLocation();
   if (!session) return null;
+  // A password someone else set: nothing but changing it (the API refuses the rest, 403101).
+  if (session.user.mustChangePassword && location.pathname !== '/account/password') return <Navigate to="/account/password" replace />;
   return (
     <CurrentUserProvider user={session.user}>
       <Outlet />
@@ -101,6 +104,8 @@ export function Shell() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const narrow = useMediaQuery(NARROW_SCREEN);
+  // Until the user has chosen its own password, there is nowhere else to go.
+  const forced = user.mustChangePassword;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const navigation = useNavigation();
   const location = useLocation();
@@ -119,7 +124,7 @@ export function Shell() {
         {t('app.skipToContent')}
       </a>
       <header className={styles.header}>
-        {narrow ? (
+        {narrow && !forced ? (
           <Hamburger
             aria-label={drawerOpen ? t('shell.closeNavigation') : t('shell.openNavigation')}
             aria-expanded={drawerOpen}
@@ -141,9 +146,11 @@ export function Shell() {
         <LanguageMenu compact={narrow} />
         <UserMenu />
       </header>
-      <div className={mergeClasses(styles.nav, !narrow && styles.navColumn)}>
-        <SideNav type={narrow ? 'overlay' : 'inline'} open={drawerOpen} onOpenChange={setDrawerOpen} />
-      </div>
+      {forced ? null : (
+        <div className={mergeClasses(styles.nav, !narrow && styles.navColumn)}>
+          <SideNav type={narrow ? 'overlay' : 'inline'} open={drawerOpen} onOpenChange={setDrawerOpen} />
+        </div>
+      )}
       <main id="main-content" className={styles.main} tabIndex={-1}>
         {navigation.state === 'loading' ? <ProgressBar className={styles.progress} thickness="medium" aria-label={t('app.loading')} /> : null}
         <div className={styles.content}>

@@ -9,6 +9,8 @@ import {
   People20Regular,
   Person20Filled,
   Person20Regular,
+  Settings20Filled,
+  Settings20Regular,
 } from '@fluentui/react-icons';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +23,7 @@ const CustomersIcon = bundleIcon(People20Filled, People20Regular);
 const ResellersIcon = bundleIcon(BuildingMultiple20Filled, BuildingMultiple20Regular);
 const ActivityLogIcon = bundleIcon(History20Filled, History20Regular);
 const AccountIcon = bundleIcon(Person20Filled, Person20Regular);
+const SettingsIcon = bundleIcon(Settings20Filled, Settings20Regular);
 
 const useStyles = makeStyles({
   drawer: { height: '100%', width: '260px', ...shorthands.borderRight(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2) },
@@ -42,6 +45,8 @@ export function SideNav({ type, open, onOpenChange }: { type: 'inline' | 'overla
     { to: '/customers', label: t('shell.nav.customers'), Icon: CustomersIcon },
     ...(user.partner.kind === 'indirect_provider' ? [{ to: '/resellers', label: t('shell.nav.resellers'), Icon: ResellersIcon }] : []),
     ...(user.actions.includes('audit.view') ? [{ to: '/activity-log', label: t('shell.nav.activityLog'), Icon: ActivityLogIcon }] : []),
+    // Settings → Users: the organisation's team, for global admins only.
+    ...(user.actions.includes('users.manage') ? [{ to: '/settings/users', label: t('shell.nav.settings'), Icon: SettingsIcon }] : []),
     { to: '/account', label: t('shell.nav.account'), Icon: AccountIcon },
   ];
   const selected = items.find((item) => location.pathname === item.to || location.pathname.startsWith(`${item.to}/`))?.to;

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../../app/session.tsx';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
+import { RouterLink } from '../../../app/ui/router-link.tsx';
 
 const useStyles = makeStyles({
   list: {
@@ -15,6 +16,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2, '@media (max-width: 539px)': { marginBlockStart: tokens.spacingVerticalS } },
   value: { margin: 0, overflowWrap: 'anywhere' },
   row: { display: 'contents' },
+  password: { display: 'block', marginBlockStart: tokens.spacingVerticalL },
 });
 
 /** Who is signed in and for which partner organisation. */
@@ -45,6 +47,9 @@ export function ProfileSection() {
           </div>
         ))}
       </dl>
+      <RouterLink to="/account/password" className={styles.password}>
+        {t('account.profile.changePassword')}
+      </RouterLink>
     </Panel>
   );
 }

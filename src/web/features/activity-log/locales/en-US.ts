@@ -68,6 +68,12 @@ export const activityLogEnUS = {
     delete_app_registration: 'App deleted',
     add_app_secret: 'App secret added',
     revoke_app_secret: 'App secret revoked',
+    create_partner_user: 'User added',
+    update_partner_user_roles: 'User roles changed',
+    deactivate_partner_user: 'User deactivated',
+    reactivate_partner_user: 'User reactivated',
+    reset_partner_user_password: 'User password reset',
+    change_partner_user_password: 'Own password changed',
   },
   resources: {
     customer: 'Customer',
@@ -76,6 +82,7 @@ export const activityLogEnUS = {
     relationship_invitation: 'Relationship invitation',
     partner_customer_relationship: 'Partner relationship',
     customer_eligibility_validation: 'Eligibility validation',
+    partner_user: 'User',
   },
   statuses: {
     succeeded: 'Succeeded',

@@ -70,6 +70,12 @@ export const activityLogZhTW: Messages['activityLog'] = {
     delete_app_registration: '已刪除應用程式',
     add_app_secret: '已新增應用程式密碼',
     revoke_app_secret: '已撤銷應用程式密碼',
+    create_partner_user: '已新增使用者',
+    update_partner_user_roles: '已變更使用者角色',
+    deactivate_partner_user: '已停用使用者',
+    reactivate_partner_user: '已重新啟用使用者',
+    reset_partner_user_password: '已重設使用者密碼',
+    change_partner_user_password: '已變更自己的密碼',
   },
   resources: {
     customer: '客戶',
@@ -78,6 +84,7 @@ export const activityLogZhTW: Messages['activityLog'] = {
     relationship_invitation: '關係邀請',
     partner_customer_relationship: '合作夥伴關係',
     customer_eligibility_validation: '資格驗證',
+    partner_user: '使用者',
   },
   statuses: {
     succeeded: '成功',

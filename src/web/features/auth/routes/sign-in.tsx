@@ -2,7 +2,10 @@ import { Card, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@flu
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { SessionResponse } from '#contracts/auth.ts';
 import { safeNextPath } from '../../../app/next-path.ts';
+import { queryClient } from '../../../app/query-client.ts';
+import { sessionQueryKey } from '../../../app/session.tsx';
 import { preloadPage, whenIdle } from '../../../app/preload.ts';
 import { LanguageMenu } from '../../../app/shell/language-menu.tsx';
 import { Brand } from '../../../app/ui/brand.tsx';
@@ -28,6 +31,9 @@ const useStyles = makeStyles({
   heading: { display: 'block', margin: 0 },
   subtitle: { display: 'block', margin: 0, marginBlockStart: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
 });
+
+/** A password someone else set goes straight to Change password (not to the next page, whose data it may not read yet). */
+const mustChangePassword = () => queryClient.getQueryData<SessionResponse | null>(sessionQueryKey)?.user.mustChangePassword === true;
 
 interface SignInState {
   sessionEnded?: boolean;
@@ -70,7 +76,7 @@ export function Component() {
               <MessageBarBody>{t('signIn.sessionEnded')}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
+          <SignInForm onSignedIn={() => void navigate(mustChangePassword() ? '/account/password' : next, { replace: true })} />
         </Card>
       </main>
     </div>
