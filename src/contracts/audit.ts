@@ -47,6 +47,7 @@ export const auditOperationTypes = [
   'decline_relationship_request',
   'remove_partner_customer_relationship',
   'update_customer_indirect_reseller',
+  'update_subscription',
 ] as const;
 export type AuditOperationType = (typeof auditOperationTypes)[number];
 

@@ -64,6 +64,7 @@ export const activityLogEnUS = {
     decline_relationship_request: 'Relationship request declined',
     remove_partner_customer_relationship: 'Partner relationship removed',
     update_customer_indirect_reseller: 'Indirect reseller changed',
+    update_subscription: 'Subscription changed',
   },
   resources: {
     customer: 'Customer',

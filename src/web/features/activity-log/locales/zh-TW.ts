@@ -66,6 +66,7 @@ export const activityLogZhTW: Messages['activityLog'] = {
     decline_relationship_request: '已拒絕關係要求',
     remove_partner_customer_relationship: '已移除合作夥伴關係',
     update_customer_indirect_reseller: '已變更間接轉售商',
+    update_subscription: '已變更訂閱',
   },
   resources: {
     customer: '客戶',
