@@ -10,10 +10,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subscription } from '#contracts/orders.ts';
 import type { SubscriptionChange } from '#contracts/subscriptions.ts';
-import { createCustomer } from '#test/factories.ts';
+import { createCustomer, createPartner, createPartnership } from '#test/factories.ts';
 import { createTestApp, type TestApp } from '#test/helpers/app.ts';
 import { adjustableClock } from '#test/helpers/server.ts';
-import { agreementBody, api, createOffer, createTemplate, expectError, newCaller, userOf, type Caller, type Headers } from './onboarding-fixtures.ts';
+import { agreementBody, api, createOffer, createTemplate, expectError, newCaller, onboardingBody, userOf, type Caller, type Headers } from './onboarding-fixtures.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const clock = adjustableClock(new Date('2026-11-02T09:00:00.000Z'));
@@ -300,5 +300,22 @@ describe('who may', () => {
     expectError(await api(t, other.headers).get(`${s.url}/changes`), 404, 1000);
     expectError(await patch(`/v1/customers/${s.customerId}/subscriptions/${randomUUID()}`, s.caller.headers, { quantity: 6 }), 404, 1000);
     expect(await read(s)).toMatchObject({ quantity: 5 });
+  });
+
+  it('lets an indirect reseller read, not change, what its provider sold through it (403: the provider manages it)', async () => {
+    const provider = await newCaller(t, { kind: 'indirect_provider' });
+    const reseller = await createPartner(t.db, { kind: 'indirect_reseller' });
+    await createPartnership(t.db, provider.partner.id, reseller.id);
+    const { id: offerId } = await createOffer(t.db);
+    const body = { ...onboardingBody([{ offerId, quantity: 4 }]), agreement: { ...agreementBody(), dateAgreed: clock.now().toISOString().slice(0, 10) }, associatedPartnerId: reseller.id };
+    const created = await api(t, provider.headers).post('/v1/onboardings', body);
+    expect(created.statusCode, created.body).toBe(201);
+    const { customer, order } = created.json<{ customer: { id: string }; order: { lineItems: { subscriptionId: string }[] } }>();
+    const url = `/v1/customers/${customer.id}/subscriptions/${order.lineItems[0]!.subscriptionId}`;
+    const resellerAdmin = await userOf(t, reseller.id, ['global_admin']);
+    expect((await api(t, resellerAdmin.headers).get(url)).statusCode).toBe(200);
+    expect((await api(t, resellerAdmin.headers).get(`${url}/changes`)).statusCode).toBe(200);
+    expectError(await patch(url, resellerAdmin.headers, { quantity: 5 }), 403, 900308);
+    expect((await patch(url, provider.headers, { quantity: 5 })).statusCode).toBe(200);
   });
 });
