@@ -1,4 +1,4 @@
-import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionChange } from '#contracts/subscriptions.ts';
@@ -68,7 +68,7 @@ export function SubscriptionHistory({ customerId, subscriptionId }: { customerId
                   </time>
                   <span className={styles.narrowOnly}>{item.userPrincipalName}</span>
                 </TableCell>
-                <TableCell className={`${styles.who} ${styles.wideOnly}`}>{item.userPrincipalName}</TableCell>
+                <TableCell className={mergeClasses(styles.who, styles.wideOnly)}>{item.userPrincipalName}</TableCell>
                 <TableCell>
                   {item.changes.map((change) => (
                     <span key={change.field} className={styles.change}>
