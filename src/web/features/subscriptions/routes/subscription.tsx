@@ -86,6 +86,20 @@ function Details({ items }: { items: { label: string; value: ReactNode }[] }) {
   );
 }
 
+/** No such subscription, or not one of this partner's for the customer: the server does not say which. */
+function SubscriptionNotFound({ back, crumbs }: { back: string; crumbs: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {crumbs}
+      <PageHeader title={t('subscription.notFound.title')} description={t('subscription.notFound.body')} />
+      <LinkButton appearance="primary" to={back}>
+        {t('subscription.notFound.action')}
+      </LinkButton>
+    </>
+  );
+}
+
 function SubscriptionPage({ customerId, subscriptionId }: { customerId: string; subscriptionId: string }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -105,17 +119,7 @@ function SubscriptionPage({ customerId, subscriptionId }: { customerId: string; 
     );
   }
   if (subscription.isError) {
-    if (isApiError(subscription.error, 404)) {
-      return (
-        <>
-          {crumbs(t('subscription.notFound.title'))}
-          <PageHeader title={t('subscription.notFound.title')} description={t('subscription.notFound.body')} />
-          <LinkButton appearance="primary" to={`/customers/${customerId}`}>
-            {t('subscription.notFound.action')}
-          </LinkButton>
-        </>
-      );
-    }
+    if (isApiError(subscription.error, 404)) return <SubscriptionNotFound back={`/customers/${customerId}`} crumbs={crumbs(t('subscription.notFound.title'))} />;
     return (
       <>
         {crumbs(t('subscription.title'))}
@@ -200,8 +204,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export function Component() {
   const { customerId = '', subscriptionId = '' } = useParams();
-  if (!GUID.test(customerId) || !GUID.test(subscriptionId)) {
-    return <SubscriptionPage key={`${customerId}/${subscriptionId}`} customerId={GUID.test(customerId) ? customerId : '00000000-0000-0000-0000-000000000000'} subscriptionId="00000000-0000-0000-0000-000000000000" />;
-  }
+  // Not ids at all: the server would only say they are malformed.
+  if (!GUID.test(customerId) || !GUID.test(subscriptionId)) return <SubscriptionNotFound back={GUID.test(customerId) ? `/customers/${customerId}` : '/customers'} crumbs={null} />;
   return <SubscriptionPage key={`${customerId}/${subscriptionId}`} customerId={customerId} subscriptionId={subscriptionId} />;
 }
