@@ -57,6 +57,7 @@ export const auditOperationTypes = [
   'reactivate_partner_user',
   'reset_partner_user_password',
   'change_partner_user_password',
+  'update_subscription',
 ] as const;
 export type AuditOperationType = (typeof auditOperationTypes)[number];
 

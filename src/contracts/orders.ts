@@ -69,6 +69,16 @@ export const subscriptionSchema = z
     termDuration: z.string(),
     orderId: z.guid(),
     partnerId: z.string().nullable(),
+    /**
+     * Partner Center's new commerce RefundableQuantity: the licenses that may still be removed, each
+     * purchase's until its 7-day window closes (SPEC §7).
+     */
+    refundableQuantity: z.object({
+      totalQuantity: z.number().int(),
+      details: z.array(z.object({ quantity: z.number().int(), allowedUntilDateTime: z.iso.datetime() })),
+    }),
+    /** Ours: the offer's minimum and maximum licenses, which a change of `quantity` must stay within (2002). */
+    quantityBounds: z.object({ minimum: z.number().int(), maximum: z.number().int() }),
     links: z.object({ self: linkSchema, offer: linkSchema }),
     attributes: z.object({ etag: z.string(), objectType: z.literal('Subscription') }),
   })

@@ -261,6 +261,28 @@ export interface SubscriptionsTable {
   updated_at: UpdatedAt;
 }
 
+/** Licenses bought at once (an order, an increase), and how many of them are still held (0009). */
+export interface SubscriptionPurchasesTable {
+  id: Generated<string>;
+  subscription_id: string;
+  quantity: number;
+  remaining: number;
+  purchased_at: Timestamp;
+}
+
+/** One change of a subscription for its history (0009): `changes` is [{ field, oldValue, newValue }]. */
+export interface SubscriptionChangesTable {
+  id: string;
+  subscription_id: string;
+  customer_id: string;
+  partner_id: string;
+  user_id: string | null;
+  actor: string;
+  changes: Json;
+  version: number;
+  changed_at: Timestamp;
+}
+
 export interface OrderLineItemsTable {
   order_id: string;
   line_item_number: number;
@@ -416,6 +438,8 @@ export interface DB {
   orders: OrdersTable;
   subscriptions: SubscriptionsTable;
   order_line_items: OrderLineItemsTable;
+  subscription_purchases: SubscriptionPurchasesTable;
+  subscription_changes: SubscriptionChangesTable;
   relationship_invitations: RelationshipInvitationsTable;
   audit_records: AuditRecordsTable;
   idempotency_records: IdempotencyRecordsTable;

@@ -25,6 +25,9 @@ export const errorCatalog = {
   // The model system reports a per-customer purchase limit with the same code as the offer's bounds.
   purchase_limit_exceeded: { status: 400, pcCode: 2002 },
   offer_invalid: { status: 400, pcCode: 800004 },
+  // Licenses removed after the 7-day window of the purchase that added them (SPEC §7). Partner Center
+  // documents the rule but no number for its refusal: ours.
+  quantity_decrease_not_allowed: { status: 400, pcCode: 400901 },
   // An add-on without the offer it builds on: the model system calls that an invalid offer too.
   prerequisite_missing: { status: 400, pcCode: 800004 },
   offer_not_sold_in_country: { status: 400, pcCode: 800070 },
@@ -59,6 +62,8 @@ export const errorCatalog = {
   last_global_admin: { status: 409, pcCode: 409101 },
   cannot_deactivate_self: { status: 409, pcCode: 409102 },
   user_email_taken: { status: 409, pcCode: 409103 },
+  // A change to a subscription that is not active: a suspended one can only be reactivated (ours).
+  subscription_not_active: { status: 409, pcCode: 409002 },
   precondition_failed: { status: 412, pcCode: 412000 },
   // Partner Center's throttling answer (API throttling guidance): 429, Retry-After, statusCode 429.
   rate_limited: { status: 429, pcCode: 429 },

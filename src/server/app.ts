@@ -31,6 +31,8 @@ import { offersRoutes } from './modules/offers/routes.ts';
 import { createOffersService } from './modules/offers/service.ts';
 import { ordersRoutes } from './modules/orders/routes.ts';
 import { createOrdersService } from './modules/orders/service.ts';
+import { subscriptionsRoutes } from './modules/subscriptions/routes.ts';
+import { createSubscriptionsService } from './modules/subscriptions/service.ts';
 import { onboardingRoutes } from './modules/onboarding/routes.ts';
 import { createOnboardingService } from './modules/onboarding/service.ts';
 import { draftsRoutes } from './modules/drafts/routes.ts';
@@ -139,6 +141,7 @@ export async function buildApp(deps: AppDeps) {
   const agreements = createAgreementsService({ db, ids, clock, idempotency });
   const offers = createOffersService({ db });
   const orders = createOrdersService({ db, ids, clock, idempotency });
+  const subscriptions = createSubscriptionsService({ db, ids, clock, idempotency });
   const drafts = createDraftsService({ db, ids, clock, customers, ttlMs: config.draftTtlMs });
   const relationships = createRelationshipsService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, invitationTtlMs: config.invitationTtlMs });
   const audit = createAuditService({ db, clock });
@@ -162,6 +165,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(agreementsRoutes, { agreements });
   await app.register(offersRoutes, { offers });
   await app.register(ordersRoutes, { orders });
+  await app.register(subscriptionsRoutes, { subscriptions });
   await app.register(onboardingRoutes, { onboarding });
   await app.register(draftsRoutes, { drafts });
   await app.register(relationshipsRoutes, { relationships });

@@ -363,6 +363,9 @@ describe('orders and subscriptions', () => {
       termDuration: 'P1M',
       orderId: order.id,
       partnerId: '1234567',
+      // All five removable for the 7 days after the order (issue 10), within the offer's bounds.
+      refundableQuantity: { totalQuantity: 5, details: [{ quantity: 5, allowedUntilDateTime: expect.any(String) }] },
+      quantityBounds: { minimum: 1, maximum: 300 },
       links: { self: { uri: `/v1/customers/${customer.id}/subscriptions/${subscriptionId}`, method: 'GET', headers: [] }, offer: expect.objectContaining({ method: 'GET' }) },
       attributes: { etag: expect.any(String), objectType: 'Subscription' },
     });

@@ -214,6 +214,17 @@ export const routeTable: Record<string, RouteEntry> = {
     params: { customerId: 'customer', subscriptionId: 'subscription' },
     sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/subscriptions/${world.subscriptionId}` }),
   },
+  'PATCH /v1/customers/:customerId/subscriptions/:subscriptionId': {
+    action: 'subscriptions.manage',
+    params: { customerId: 'customer', subscriptionId: 'subscription' },
+    // A rename, without If-Match: it applies to the subscription as it is, however often the matrix sends it.
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/subscriptions/${world.subscriptionId}`, payload: { friendlyName: `Renamed ${letters()}` } }),
+  },
+  'GET /v1/customers/:customerId/subscriptions/:subscriptionId/changes': {
+    action: 'customers.view',
+    params: { customerId: 'customer', subscriptionId: 'subscription' },
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/subscriptions/${world.subscriptionId}/changes` }),
+  },
 
   'POST /v1/onboardings': { action: 'customers.add', sample: ({ world }) => ({ url: '/v1/onboardings', payload: newOnboarding(world) }) },
   'POST /v1/onboardings/validations': { action: 'customers.add', sample: ({ world }) => ({ url: '/v1/onboardings/validations', payload: newOnboarding(world) }) },

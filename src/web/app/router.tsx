@@ -52,6 +52,7 @@ export const router = createBrowserRouter([
               { path: '/customers/new/:step?', lazy: routeModules.newCustomer },
               { path: '/customers/request-relationship', lazy: routeModules.requestRelationship },
               { path: '/customers/:customerId', lazy: routeModules.customerDetail },
+              { path: '/customers/:customerId/subscriptions/:subscriptionId', lazy: routeModules.subscription },
               { path: '/resellers', lazy: routeModules.resellers },
               { path: '/activity-log', lazy: routeModules.activityLog },
               { path: '/settings/users', lazy: routeModules.users },

@@ -83,7 +83,7 @@ export async function listSubscriptions(db: Executor, customerId: string, scope:
     .selectFrom('subscriptions as s')
     .innerJoin('offers as o', 'o.id', 's.offer_id')
     .selectAll('s')
-    .select(['o.name as offer_name', 'o.billing as billing_type'])
+    .select(['o.name as offer_name', 'o.billing as billing_type', 'o.min_quantity', 'o.max_quantity'])
     .where('s.customer_id', '=', customerId)
     .where((eb) => {
       const own = eb('s.partner_id', '=', scope.partnerId);
@@ -94,6 +94,19 @@ export async function listSubscriptions(db: Executor, customerId: string, scope:
     .orderBy('s.id');
   if (subscriptionId) query = query.where('s.id', '=', subscriptionId);
   return query.execute();
+}
+
+/** The purchases (an order, each increase) of the subscriptions that still hold licenses, for their refundable quantity. */
+export async function heldPurchases(db: Executor, subscriptionIds: string[]) {
+  if (subscriptionIds.length === 0) return [];
+  return db
+    .selectFrom('subscription_purchases')
+    .select(['id', 'subscription_id', 'remaining', 'purchased_at'])
+    .where('subscription_id', 'in', subscriptionIds)
+    .where('remaining', '>', 0)
+    .orderBy('purchased_at')
+    .orderBy('id')
+    .execute();
 }
 
 export type SubscriptionRow = Awaited<ReturnType<typeof listSubscriptions>>[number];

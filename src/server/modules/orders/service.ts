@@ -2,7 +2,7 @@ import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.t
 import { validatePrerequisites, validatePurchaseLimit, validateQuantity } from '#domain/customer-rules.ts';
 import { chooseTerm, termEnd, termOptions, type BillingCycle, type TermDuration } from '#domain/offer/terms.ts';
 import { assertCan } from '#domain/roles.ts';
-import type { CreateOrderRequest, Order, Subscription } from '#contracts/orders.ts';
+import type { CreateOrderRequest, Order } from '#contracts/orders.ts';
 import type { Db, Executor } from '#db/database.ts';
 import type { Clock, IdGenerator } from '#server/lib/adapters.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
@@ -11,6 +11,7 @@ import { auditNow, type Audit } from '#server/modules/audit/repository.ts';
 import { findVisibleCustomer } from '#server/modules/customers/repository.ts';
 import { findOfferIds, findOffersForMarket, type OfferRow } from '#server/modules/offers/repository.ts';
 import * as repo from './repository.ts';
+import { purchasesOf, toSubscription } from './subscription-shape.ts';
 
 export type LineItemInput = CreateOrderRequest['lineItems'][number] & { billingCycle?: BillingCycle | null | undefined };
 
@@ -74,32 +75,6 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
       creationDate: order.created_at.toISOString(),
       links: { self: { uri: `/v1/customers/${order.customer_id}/orders/${order.id}`, method: 'GET', headers: [] } },
       attributes: { objectType: 'Order' },
-    };
-  }
-
-  function toSubscription(row: repo.SubscriptionRow): Subscription {
-    return {
-      id: row.id,
-      offerId: row.offer_id,
-      offerName: row.offer_name,
-      friendlyName: row.friendly_name,
-      quantity: row.quantity,
-      unitType: row.unit_type,
-      creationDate: row.created_at.toISOString(),
-      effectiveStartDate: row.effective_start_date.toISOString(),
-      commitmentEndDate: row.commitment_end_date?.toISOString() ?? null,
-      status: row.status,
-      autoRenewEnabled: row.auto_renew,
-      billingType: row.billing_type,
-      billingCycle: row.billing_cycle,
-      termDuration: row.term,
-      orderId: row.order_id,
-      partnerId: row.partner_id_on_record,
-      links: {
-        self: { uri: `/v1/customers/${row.customer_id}/subscriptions/${row.id}`, method: 'GET', headers: [] },
-        offer: { uri: `/v1/offers/${encodeURIComponent(row.offer_id)}`, method: 'GET', headers: [] },
-      },
-      attributes: { etag: `W/"${row.version}"`, objectType: 'Subscription' },
     };
   }
 
@@ -351,14 +326,17 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
 
     async listSubscriptions(principal: Principal, customerId: string) {
       const { scope } = await viewableCustomer(principal, customerId);
-      return (await repo.listSubscriptions(db, customerId, scope)).map(toSubscription);
+      const rows = await repo.listSubscriptions(db, customerId, scope);
+      const purchases = await repo.heldPurchases(db, rows.map((row) => row.id));
+      const now = clock.now();
+      return rows.map((row) => toSubscription(row, purchasesOf(purchases, row.id), now));
     },
 
     async getSubscription(principal: Principal, customerId: string, subscriptionId: string) {
       const { scope } = await viewableCustomer(principal, customerId);
       const [row] = await repo.listSubscriptions(db, customerId, scope, subscriptionId);
       if (!row) throw new DomainError('not_found', `There is no subscription ${subscriptionId} for this customer.`);
-      return toSubscription(row);
+      return toSubscription(row, purchasesOf(await repo.heldPurchases(db, [row.id]), row.id), clock.now());
     },
   };
 }

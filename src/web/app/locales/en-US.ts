@@ -7,6 +7,7 @@ import type { activityLogEnUS } from '../../features/activity-log/locales/en-US.
 import type { appsEnUS } from '../../features/apps/locales/en-US.ts';
 import type { relationshipsEnUS } from '../../features/relationships/locales/en-US.ts';
 import type { teamEnUS } from '../../features/team/locales/en-US.ts';
+import type { subscriptionEnUS } from '../../features/subscriptions/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -160,6 +161,8 @@ export const enUS = {
   relationships: {} as typeof relationshipsEnUS,
   // Typed here, brought at run time by the Users page (features/team/locales/register-en-US.ts).
   team: {} as typeof teamEnUS,
+  // Typed here, brought at run time by the subscription page (features/subscriptions/locales/register-en-US.ts).
+  subscription: {} as typeof subscriptionEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

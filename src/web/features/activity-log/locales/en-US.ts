@@ -74,6 +74,7 @@ export const activityLogEnUS = {
     reactivate_partner_user: 'User reactivated',
     reset_partner_user_password: 'User password reset',
     change_partner_user_password: 'Own password changed',
+    update_subscription: 'Subscription changed',
   },
   resources: {
     customer: 'Customer',

@@ -76,6 +76,7 @@ export const activityLogZhTW: Messages['activityLog'] = {
     reactivate_partner_user: '已重新啟用使用者',
     reset_partner_user_password: '已重設使用者密碼',
     change_partner_user_password: '已變更自己的密碼',
+    update_subscription: '已變更訂閱',
   },
   resources: {
     customer: '客戶',

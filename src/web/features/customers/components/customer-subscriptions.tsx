@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Subscription } from '#contracts/orders.ts';
 import { useFormatters } from '../../../app/format.ts';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
+import { RouterLink } from '../../../app/ui/router-link.tsx';
 import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
 import { useCustomerSubscriptions } from '../api/get-customer-subscriptions.ts';
 import { CollectionContent, EmptyNote } from './customer-section.tsx';
@@ -56,7 +57,10 @@ export function CustomerSubscriptions({ customerId }: { customerId: string }) {
               return (
                 <TableRow key={subscription.id}>
                   <TableCell>
-                    <span className={styles.name}>{subscription.friendlyName}</span>
+                    {/* Its own page: details, changes (for whoever may manage subscriptions) and history. */}
+                    <RouterLink className={styles.name} to={`/customers/${customerId}/subscriptions/${subscription.id}`}>
+                      {subscription.friendlyName}
+                    </RouterLink>
                     {subscription.offerName !== subscription.friendlyName ? <span className={styles.secondary}>{subscription.offerName}</span> : null}
                     <span className={mergeClasses(styles.secondary, styles.narrowOnly)}>
                       {billingCycleLabel(t, subscription.billingCycle)} · {termLabel(t, subscription.termDuration)}
