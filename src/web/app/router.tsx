@@ -48,6 +48,7 @@ export const router = createBrowserRouter([
               { path: '/customers/new/:step?', lazy: routeModules.newCustomer },
               { path: '/customers/request-relationship', lazy: routeModules.requestRelationship },
               { path: '/customers/:customerId', lazy: routeModules.customerDetail },
+              { path: '/customers/:customerId/add-subscriptions', lazy: routeModules.addSubscriptions },
               { path: '/resellers', lazy: routeModules.resellers },
               { path: '/activity-log', lazy: routeModules.activityLog },
               { path: '/account', lazy: routeModules.account },

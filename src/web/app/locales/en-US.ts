@@ -5,6 +5,7 @@ import type { tenantEnUS } from '../../features/tenant/locales/en-US.ts';
 import type { accountEnUS } from '../../features/account/locales/en-US.ts';
 import type { activityLogEnUS } from '../../features/activity-log/locales/en-US.ts';
 import type { relationshipsEnUS } from '../../features/relationships/locales/en-US.ts';
+import type { addSubscriptionsEnUS } from '../../features/add-subscriptions/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -154,6 +155,8 @@ export const enUS = {
   activityLog: {} as typeof activityLogEnUS,
   // Typed here, brought at run time by the Request a relationship page (features/relationships/locales/register-en-US.ts).
   relationships: {} as typeof relationshipsEnUS,
+  // Typed here, brought at run time by the Add subscriptions page (features/add-subscriptions/locales/register-en-US.ts).
+  addSubscriptions: {} as typeof addSubscriptionsEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -3,11 +3,12 @@ import { activityLogEnUS } from '../../features/activity-log/locales/en-US.ts';
 import { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
 import { customersListEnUS } from '../../features/customers/locales/list-en-US.ts';
 import { relationshipsEnUS } from '../../features/relationships/locales/en-US.ts';
+import { addSubscriptionsEnUS } from '../../features/add-subscriptions/locales/en-US.ts';
 import { enUS as bundled } from './en-US.ts';
 import { zhTW } from './zh-TW.ts';
 
 // Every English string, also those a feature brings with its own code.
-const enUS = { ...bundled, customerDetail: customerDetailEnUS, customersList: customersListEnUS, activityLog: activityLogEnUS, relationships: relationshipsEnUS };
+const enUS = { ...bundled, customerDetail: customerDetailEnUS, customersList: customersListEnUS, activityLog: activityLogEnUS, relationships: relationshipsEnUS, addSubscriptions: addSubscriptionsEnUS };
 
 /** Every leaf as [dotted key, text]. */
 function leaves(tree: object, prefix = ''): [string, string][] {

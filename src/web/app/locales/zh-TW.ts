@@ -1,6 +1,7 @@
 import { tenantZhTW } from '../../features/tenant/locales/zh-TW.ts';
 import { activityLogZhTW } from '../../features/activity-log/locales/zh-TW.ts';
 import { relationshipsZhTW } from '../../features/relationships/locales/zh-TW.ts';
+import { addSubscriptionsZhTW } from '../../features/add-subscriptions/locales/zh-TW.ts';
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
@@ -235,6 +236,7 @@ export const zhTW: Messages = {
   tenant: tenantZhTW,
   activityLog: activityLogZhTW,
   relationships: relationshipsZhTW,
+  addSubscriptions: addSubscriptionsZhTW,
 };
 
 /**
