@@ -28,8 +28,8 @@ export const addSubscriptionsEnUS = {
     agreementLine: 'Accepted on {{date}} by {{name}} ({{email}})',
     subscriptionsTitle: 'Subscriptions',
     line: '{{quantity}} × {{name}}',
-    submit: 'Add subscriptions',
-    submitting: 'Adding…',
+    submit: 'Place order',
+    submitting: 'Placing the order…',
   },
   alreadyConfirmed: 'Meanwhile someone in your organization confirmed the customer’s agreement: review and submit again without it.',
   actions: {

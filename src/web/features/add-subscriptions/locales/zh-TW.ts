@@ -30,8 +30,8 @@ export const addSubscriptionsZhTW: Messages['addSubscriptions'] = {
     agreementLine: '{{name}}（{{email}}）於 {{date}} 接受',
     subscriptionsTitle: '訂閱',
     line: '{{name}}：{{quantity}} 個授權',
-    submit: '新增訂閱',
-    submitting: '新增中…',
+    submit: '下訂單',
+    submitting: '正在下訂單…',
   },
   alreadyConfirmed: '在此期間，貴組織已有人確認了客戶的合約：請檢閱後不含合約確認再次提交。',
   actions: {

@@ -38,8 +38,15 @@ import { TextField, useFormStyles } from '../../onboarding/components/fields.tsx
 import { OfferPicker, useTermText } from '../../onboarding/components/offer-picker.tsx';
 import { StepActions } from '../../onboarding/components/step-actions.tsx';
 import { estimate, pricedLine } from '../../onboarding/offer-terms.ts';
-import { localToday, type WizardValues } from '../../onboarding/wizard-form.ts';
+import type { WizardValues } from '../../onboarding/wizard-form.ts';
 import { useCreateOrder } from '../api/create-order.ts';
+
+/** Today in the browser's time zone, YYYY-MM-DD (as the wizard's; not imported, so its form module stays in the wizard's chunk). */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
