@@ -21,6 +21,7 @@ export const addSubscriptionsEnUS = {
     through: 'Sold through {{name}}: each subscription names this reseller’s Partner ID as its partner of record.',
     none: 'No indirect reseller: the subscriptions are sold without one. To sell through a reseller, choose it with Change reseller on the customer’s page first.',
   },
+  offersDescription: 'Choose the offers to order for the customer, and how many licenses of each.',
   chooseOne: 'Choose at least one offer.',
   oneCycle: 'An order has one billing frequency: choose the same one for every subscription (these are billed {{cycles}}), or add them in separate orders.',
   review: {

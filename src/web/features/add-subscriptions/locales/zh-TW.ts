@@ -23,6 +23,7 @@ export const addSubscriptionsZhTW: Messages['addSubscriptions'] = {
     through: '透過 {{name}} 銷售：每個訂閱都會以此轉售商的合作夥伴識別碼作為記錄合作夥伴。',
     none: '沒有間接轉售商：訂閱不透過轉售商銷售。若要透過轉售商銷售，請先在客戶頁面使用「變更轉售商」選擇。',
   },
+  offersDescription: '選擇要為客戶訂購的供應項目，以及每項的授權數量。',
   chooseOne: '請至少選擇一個供應項目。',
   oneCycle: '一張訂單只有一種計費頻率：請為每個訂閱選擇相同的頻率（目前為{{cycles}}），或分成不同的訂單新增。',
   review: {

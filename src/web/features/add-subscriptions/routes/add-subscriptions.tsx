@@ -82,6 +82,8 @@ const useStyles = makeStyles({
   lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   lineText: { overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // Keeps the date alone on its row beside the signer's fields; on a phone (one column) it is not there.
+  spacer: { '@media (max-width: 640px)': { display: 'none' } },
 });
 
 function Breadcrumbs({ customer, current }: { customer: Customer | undefined; current: string }) {
@@ -179,7 +181,7 @@ function AgreementStep({ company }: { company: string }) {
       ) : null}
       <div className={formStyles.grid}>
         <TextField name="dateAgreed" label={t('onboarding.agreement.date')} required type="date" max={localToday()} hint={t('onboarding.agreement.dateHint')} />
-        <span />
+        <span className={styles.spacer} />
         <TextField name="signerFirstName" label={t('onboarding.agreement.signerFirstName')} required autoComplete="off" />
         <TextField name="signerLastName" label={t('onboarding.agreement.signerLastName')} required />
         <TextField name="signerEmail" label={t('onboarding.agreement.signerEmail')} required type="email" inputMode="email" />
@@ -430,7 +432,7 @@ function AddSubscriptions({ customer, needsAgreement: neededAtFirst }: { custome
           </MessageBar>
         ) : null}
         {step === 'agreement' ? <AgreementStep company={customer.companyProfile.companyName} /> : null}
-        {step === 'subscriptions' ? <OfferPicker country={country} /> : null}
+        {step === 'subscriptions' ? <OfferPicker country={country} description={t('addSubscriptions.offersDescription')} /> : null}
         {step === 'review' ? <ReviewStep form={form} customer={customer} withAgreement={needsAgreement} offers={offers} /> : null}
         {step === 'review' ? (
           <StepActions

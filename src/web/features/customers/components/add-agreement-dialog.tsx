@@ -34,8 +34,11 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
     gap: tokens.spacingVerticalM,
     columnGap: tokens.spacingHorizontalL,
+    alignItems: 'start',
     '@media (max-width: 640px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
+  // Keeps the date alone on its row beside the signer's fields; on a phone (one column) it is not there.
+  spacer: { '@media (max-width: 640px)': { display: 'none' } },
 });
 
 function today() {
@@ -145,7 +148,7 @@ export function AddAgreementDialog({ customerId, company }: { customerId: string
             ) : null}
             <div className={styles.grid}>
               {field('dateAgreed', t('customerDetail.agreements.add.date'), { required: true, type: 'date', hint: t('customerDetail.agreements.add.dateHint') })}
-              <span />
+              <span className={styles.spacer} />
               {field('firstName', t('customerDetail.agreements.add.firstName'), { required: true })}
               {field('lastName', t('customerDetail.agreements.add.lastName'), { required: true })}
               {field('email', t('customerDetail.agreements.add.email'), { required: true, type: 'email' })}

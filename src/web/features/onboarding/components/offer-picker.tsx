@@ -137,7 +137,7 @@ export function useExplicitTerms(offers: ReadonlyMap<string, Offer>) {
  * in `country`, by category and searched, a number of licenses and a term each, and the estimate beside
  * them. It edits the `lineItems` of the form around it (a form whose values have `lineItems`).
  */
-export function OfferPicker({ country }: { country: string }) {
+export function OfferPicker({ country, description }: { country: string; /** Instead of the wizard's ("…or order later"). */ description?: string }) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const format = useFormatters();
@@ -197,7 +197,7 @@ export function OfferPicker({ country }: { country: string }) {
     <div className={styles.layout}>
       <Panel aria-labelledby="offers-heading">
         <PanelHeading id="offers-heading">{t('onboarding.subscriptions.offersLabel')}</PanelHeading>
-        <Text className={styles.muted}>{t('onboarding.subscriptions.description')}</Text>
+        <Text className={styles.muted}>{description ?? t('onboarding.subscriptions.description')}</Text>
         <div className={styles.tools}>
           <Field label={t('onboarding.subscriptions.search')}>
             <Input
