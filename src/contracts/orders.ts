@@ -31,6 +31,18 @@ export const orderSchema = z
 export type Order = z.infer<typeof orderSchema>;
 export const orderCollectionSchema = collectionSchema(orderSchema);
 
+/** The confirmation an order may carry (ours): the signer, the date agreed and, optionally, the template. */
+export const customerAgreementInputSchema = z.strictObject({
+  primaryContact: z.strictObject({
+    firstName: z.string().max(100),
+    lastName: z.string().max(100),
+    email: z.string().max(320),
+    phoneNumber: z.string().max(40).nullish(),
+  }),
+  templateId: z.guid('templateId must be a GUID').nullish(),
+  dateAgreed: z.string().max(40),
+});
+
 export const createOrderRequestSchema = z.strictObject({
   lineItems: z
     .array(
@@ -48,6 +60,16 @@ export const createOrderRequestSchema = z.strictObject({
     .max(50, 'At most 50 line items in one order.'),
   billingCycle: z.enum(['monthly', 'annual', 'none', 'one_time']).nullish(),
   referenceCustomerId: z.string().nullish(),
+  /**
+   * Ours (not in Partner Center's order): the customer's acceptance of the latest Microsoft Customer
+   * Agreement, recorded with the order in one transaction, for a customer whose confirmation is missing.
+   * The same checks as POST /v1/customers/{id}/agreements; refused with 600061 when one exists already.
+   */
+  customerAgreement: customerAgreementInputSchema
+    .nullish()
+    .describe(
+      "Ours (not in Partner Center's order): confirm the customer's acceptance of the Microsoft Customer Agreement with this order, atomically, when it is not confirmed yet (13605 otherwise). templateId defaults to the latest; 600061 when a confirmation exists already. Needs the right to confirm agreements as well as to order.",
+    ),
 });
 export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>;
 

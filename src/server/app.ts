@@ -140,7 +140,7 @@ export async function buildApp(deps: AppDeps) {
   const partners = createPartnersService({ db });
   const agreements = createAgreementsService({ db, ids, clock, idempotency });
   const offers = createOffersService({ db });
-  const orders = createOrdersService({ db, ids, clock, idempotency });
+  const orders = createOrdersService({ db, ids, clock, idempotency, agreements });
   const subscriptions = createSubscriptionsService({ db, ids, clock, idempotency });
   const drafts = createDraftsService({ db, ids, clock, customers, ttlMs: config.draftTtlMs });
   const relationships = createRelationshipsService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, invitationTtlMs: config.invitationTtlMs });

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '#test/helpers/app.ts';
 import { adjustableClock } from '#test/helpers/server.ts';
-import { api, createTemplate, expectError, newCaller, userOf, type Caller, type Headers } from './onboarding-fixtures.ts';
+import { createCustomer } from '#test/factories.ts';
+import { agreementBody, api, createOffer, createTemplate, expectError, newCaller, userOf, type Caller, type Headers } from './onboarding-fixtures.ts';
 
 const clock = adjustableClock(new Date('2026-12-01T09:00:00Z'));
 let t: TestApp;
@@ -163,6 +164,17 @@ describe('client credentials (app-only)', () => {
     expectError(await api(t, bearer(access_token)).get(`/v1/customers/${customerId}/agreements`), 403, 403010);
     expectError(await api(t, bearer(access_token)).get('/api/apps'), 403, 403010);
     expectError(await api(t, bearer(access_token)).post('/api/tokens', { name: 'escalate' }), 403, 403010);
+  });
+
+  it('an order may not confirm the agreement on the way with an app-only token (agreements take app + user)', async () => {
+    const { admin, app, secret } = await partnerWithApp();
+    const { access_token } = await appOnlyToken(admin, app.id, secret.secret);
+    const customer = await createCustomer(t.db, { partnerIds: [admin.partner.id] });
+    const offer = await createOffer(t.db);
+    const response = await api(t, bearer(access_token)).post(`/v1/customers/${customer.id}/orders`, { lineItems: [{ offerId: offer.id, quantity: 1 }], customerAgreement: agreementBody() });
+    expectError(response, 403, 403010);
+    // Without an agreement to confirm, app-only ordering is Partner Center's too: refused here only for the missing confirmation.
+    expectError(await api(t, bearer(access_token)).post(`/v1/customers/${customer.id}/orders`, { lineItems: [{ offerId: offer.id, quantity: 1 }] }), 403, 13605);
   });
 
   it('a deleted app stops at once: its tokens and its secrets', async () => {

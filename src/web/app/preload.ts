@@ -8,6 +8,7 @@ export const routeModules = {
   newCustomer: () => import('../features/onboarding/routes/new-customer.tsx'),
   customerDetail: () => import('../features/customers/routes/customer-detail.tsx'),
   subscription: () => import('../features/subscriptions/routes/subscription.tsx'),
+  addSubscriptions: () => import('../features/add-subscriptions/routes/add-subscriptions.tsx'),
   requestRelationship: () => import('../features/relationships/routes/request-relationship.tsx'),
   resellers: () => import('../features/resellers/routes/resellers.tsx'),
   account: () => import('../features/account/routes/account.tsx'),
@@ -27,6 +28,7 @@ export function preloadPage(path: string): void {
   else if (pathname.startsWith('/customers/new')) load = routeModules.newCustomer;
   else if (pathname === '/customers/request-relationship') load = routeModules.requestRelationship;
   else if (/^\/customers\/[^/]+\/subscriptions\/[^/]+$/.test(pathname)) load = routeModules.subscription;
+  else if (/^\/customers\/[^/]+\/add-subscriptions$/.test(pathname)) load = routeModules.addSubscriptions;
   else if (pathname.startsWith('/customers/')) load = routeModules.customerDetail;
   else if (pathname === '/resellers') load = routeModules.resellers;
   else if (pathname === '/account') load = routeModules.account;

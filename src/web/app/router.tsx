@@ -53,6 +53,7 @@ export const router = createBrowserRouter([
               { path: '/customers/request-relationship', lazy: routeModules.requestRelationship },
               { path: '/customers/:customerId', lazy: routeModules.customerDetail },
               { path: '/customers/:customerId/subscriptions/:subscriptionId', lazy: routeModules.subscription },
+              { path: '/customers/:customerId/add-subscriptions', lazy: routeModules.addSubscriptions },
               { path: '/resellers', lazy: routeModules.resellers },
               { path: '/activity-log', lazy: routeModules.activityLog },
               { path: '/settings/users', lazy: routeModules.users },

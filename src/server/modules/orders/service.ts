@@ -7,7 +7,8 @@ import type { Db, Executor } from '#db/database.ts';
 import type { Clock, IdGenerator } from '#server/lib/adapters.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
-import { auditNow, type Audit } from '#server/modules/audit/repository.ts';
+import type { AgreementsService } from '#server/modules/agreements/service.ts';
+import { auditBatch, auditNow, type Audit } from '#server/modules/audit/repository.ts';
 import { findVisibleCustomer } from '#server/modules/customers/repository.ts';
 import { findOfferIds, findOffersForMarket, type OfferRow } from '#server/modules/offers/repository.ts';
 import * as repo from './repository.ts';
@@ -53,7 +54,16 @@ function ordersByBillingCycle(items: readonly PreparedItem[]): PreparedOrder['or
   return orders;
 }
 
-export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; ids: IdGenerator; clock: Clock; idempotency: Idempotency }) {
+export interface OrdersDeps {
+  db: Db;
+  ids: IdGenerator;
+  clock: Clock;
+  idempotency: Idempotency;
+  /** The order's own confirmation of the Customer Agreement (`customerAgreement`) goes through the agreements module. */
+  agreements: Pick<AgreementsService, 'prepare' | 'record'>;
+}
+
+export function createOrdersService({ db, ids, clock, idempotency, agreements }: OrdersDeps) {
   function toOrder(order: repo.OrderRow): Order {
     return {
       id: order.id,
@@ -269,6 +279,34 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     ]);
   }
 
+  /**
+   * An indirect provider sells through the customer's associated reseller: each line's partnerIdOnRecord
+   * is that reseller's Partner ID (MPN ID), filled in when left out (Partner Center: "the MPN ID of the
+   * indirect reseller"). A line naming another partner, or naming one for a customer without a reseller,
+   * is refused: the reseller is changed on the customer (Change reseller), not per order. Other partners'
+   * lines are kept as sent.
+   */
+  async function withResellerOfRecord(executor: Executor, principal: Principal, customer: ExistingCustomer, lines: CreateOrderRequest['lineItems'], errors: FieldError[]) {
+    if (principal.user.partner.kind !== 'indirect_provider') return lines;
+    const reseller = customer.indirectResellerId
+      ? await executor.selectFrom('partner_organizations').select(['mpn_id', 'name']).where('id', '=', customer.indirectResellerId).executeTakeFirst()
+      : undefined;
+    return lines.map((line, index) => {
+      const named = line.partnerIdOnRecord?.trim() || null;
+      if (named && named !== reseller?.mpn_id) {
+        errors.push({
+          field: `lineItems.${index}.partnerIdOnRecord`,
+          code: 'reseller_invalid',
+          message: reseller
+            ? `This customer buys through ${reseller.name} (Partner ID ${reseller.mpn_id}): its lines name that reseller. Change the customer's reseller to sell through another.`
+            : `This customer has no indirect reseller: associate one with the customer (Change reseller) before naming it on an order.`,
+        });
+        return line;
+      }
+      return { ...line, partnerIdOnRecord: reseller?.mpn_id ?? null };
+    });
+  }
+
   /** A customer whose orders and subscriptions the caller may read: the role first (SPEC §1), then its scope. */
   function viewableCustomer(principal: Principal, customerId: string) {
     assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
@@ -279,35 +317,73 @@ export function createOrdersService({ db, ids, clock, idempotency }: { db: Db; i
     prepare,
     place,
 
-    /** POST /v1/customers/{id}/orders. */
+    /**
+     * POST /v1/customers/{id}/orders. With `customerAgreement` (ours), a customer without a Customer
+     * Agreement confirmation gets one recorded with the order, both or neither (SPEC §7: "confirming the
+     * agreement first if missing").
+     */
     async create(principal: Principal, customerId: string, body: CreateOrderRequest, key?: IdempotencyKey) {
       const customer = await visibleCustomer(db, principal, customerId);
+      const { partner } = principal.user;
 
-      assertCan(principal.user.partner.kind, principal.user.roles, 'orders.create');
+      assertCan(partner.kind, principal.user.roles, 'orders.create');
+      // Confirming the agreement on the way is confirming an agreement: the same right as POST .../agreements.
+      if (body.customerAgreement) assertCan(partner.kind, principal.user.roles, 'agreements.confirm');
+      // Confirming an agreement takes app + user credentials in Partner Center, also when it comes with an order.
+      if (body.customerAgreement && principal.app?.appOnly) {
+        throw new DomainError('app_only_not_supported', "customerAgreement can't be sent with application credentials: confirming an agreement takes app + user credentials (a refresh token made on the Apps page).");
+      }
       // SPEC §1, issue 9: a reseller sees its provider's customer, but orders only with a relationship of
       // its own (the customer accepted the reseller's request); its provider orders otherwise.
       if (customer.associatedOnly) {
         throw new DomainError('insufficient_privileges', `Your organisation has no relationship of its own with this customer: its indirect provider sells to it. Request a relationship with the customer to order yourself.`, [], ['orders.create']);
       }
       return idempotency.run(key, body, async (trx) => {
-        // Orders of one customer are placed one at a time, so a per-customer purchase limit holds under concurrency.
+        // Orders of one customer are placed one at a time, so a per-customer purchase limit holds under
+        // concurrency, and two orders confirming the missing agreement at once record it once.
         await trx.selectFrom('customers').select('id').where('id', '=', customer.id).forUpdate().execute();
         const instance = await trx.selectFrom('cloud_instances').select('agreement_required').where('id', '=', customer.instanceId).executeTakeFirstOrThrow();
-        if (instance.agreement_required && !(await hasCustomerAgreement(trx, customer.id, customer.scope))) {
-          throw new DomainError('agreement_required', 'Your organisation has not confirmed the customer\'s acceptance of the Microsoft Customer Agreement: confirm it (POST /v1/customers/{id}/agreements) before ordering. Another partner\'s confirmation does not count.');
-        }
-        if (!instance.agreement_required && !(await hasEligibility(trx, customer.id, customer.scope))) {
-          throw new DomainError('eligibility_not_recorded', 'The customer has no US Government eligibility validation recorded by your organisation: a customer there must be an eligible government entity (or hold regulated data) before ordering. Record it with POST /v1/customers/{id}/eligibility.');
+        const errors: FieldError[] = [];
+        let confirmation: Awaited<ReturnType<AgreementsService['prepare']>> | undefined;
+        if (instance.agreement_required) {
+          const confirmed = await hasCustomerAgreement(trx, customer.id, customer.scope);
+          if (confirmed && body.customerAgreement) {
+            // Partner Center answers a second confirmation of an agreement with 600061; recording another
+            // signer silently with an order would hide that the customer's acceptance was on file already.
+            throw new DomainError('agreement_already_confirmed', "Your organisation has already confirmed this customer's acceptance of the Microsoft Customer Agreement: place the order without customerAgreement.", [
+              { field: 'customerAgreement', code: 'agreement_already_confirmed', message: "The customer's acceptance of the Microsoft Customer Agreement is confirmed already." },
+            ]);
+          }
+          if (!confirmed && !body.customerAgreement) {
+            throw new DomainError('agreement_required', "Your organisation has not confirmed the customer's acceptance of the Microsoft Customer Agreement: confirm it (POST /v1/customers/{id}/agreements, or customerAgreement with this order) before ordering. Another partner's confirmation does not count.");
+          }
+          if (body.customerAgreement) {
+            confirmation = await agreements.prepare(trx, principal, { ...body.customerAgreement, type: 'MicrosoftCustomerAgreement' }, { country: customer.country, fieldPrefix: 'customerAgreement' });
+            if (!confirmation.ok) errors.push(...confirmation.errors);
+          }
+        } else {
+          if (body.customerAgreement) {
+            // SPEC §8: the US Government instance has no agreement step.
+            throw fieldErrorsError([{ field: 'customerAgreement', code: 'agreement_not_applicable', message: 'There is no Customer Agreement to confirm in this cloud instance: leave customerAgreement out.' }]);
+          }
+          if (!(await hasEligibility(trx, customer.id, customer.scope))) {
+            throw new DomainError('eligibility_not_recorded', 'The customer has no US Government eligibility validation recorded by your organisation: a customer there must be an eligible government entity (or hold regulated data) before ordering. Record it with POST /v1/customers/{id}/eligibility.');
+          }
         }
         if (customer.instanceId === 'usgov') await assertSinglePartner(trx, principal, customer);
-        const prepared = await prepare(trx, customer, body);
-        if (!prepared.ok) throw fieldErrorsError(prepared.errors);
+        const lineItems = await withResellerOfRecord(trx, principal, customer, body.lineItems, errors);
+        const prepared = await prepare(trx, customer, { ...body, lineItems });
+        if (!prepared.ok) errors.push(...prepared.errors);
+        if (!prepared.ok || errors.length > 0) throw fieldErrorsError(errors);
         // Partner Center's order has one billing cycle for all its lines.
         if (prepared.value.orders.length > 1) {
           const cycles = prepared.value.orders.map((order) => order.billingCycle).join(' and ');
           throw fieldErrorsError([{ field: 'billingCycle', code: 'billing_cycle_required', message: `These offers are usually billed ${cycles}: choose the one billingCycle of this order, or place one order per billing cycle.` }]);
         }
-        const [order] = await place(trx, principal, customer, prepared.value);
+        const audits = auditBatch(ids, principal);
+        if (confirmation?.ok) await agreements.record(trx, principal, customer.id, confirmation.value, audits.audit);
+        const [order] = await place(trx, principal, customer, prepared.value, audits.audit);
+        await audits.write(trx);
         return { status: 201, body: order! };
       });
     },

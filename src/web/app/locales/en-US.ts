@@ -8,6 +8,7 @@ import type { appsEnUS } from '../../features/apps/locales/en-US.ts';
 import type { relationshipsEnUS } from '../../features/relationships/locales/en-US.ts';
 import type { teamEnUS } from '../../features/team/locales/en-US.ts';
 import type { subscriptionEnUS } from '../../features/subscriptions/locales/en-US.ts';
+import type { addSubscriptionsEnUS } from '../../features/add-subscriptions/locales/en-US.ts';
 import { onboardingEnUS, type OnboardingStrings } from '../../features/onboarding/locales/en-US.ts';
 
 /** English (United States): the source strings. Every other language has exactly these keys. */
@@ -163,6 +164,8 @@ export const enUS = {
   team: {} as typeof teamEnUS,
   // Typed here, brought at run time by the subscription page (features/subscriptions/locales/register-en-US.ts).
   subscription: {} as typeof subscriptionEnUS,
+  // Typed here, brought at run time by the Add subscriptions page (features/add-subscriptions/locales/register-en-US.ts).
+  addSubscriptions: {} as typeof addSubscriptionsEnUS,
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

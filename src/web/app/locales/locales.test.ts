@@ -7,11 +7,12 @@ import { teamEnUS } from '../../features/team/locales/en-US.ts';
 import { accountEnUS } from '../../features/account/locales/en-US.ts';
 import { subscriptionEnUS } from '../../features/subscriptions/locales/en-US.ts';
 import { appsEnUS } from '../../features/apps/locales/en-US.ts';
+import { addSubscriptionsEnUS } from '../../features/add-subscriptions/locales/en-US.ts';
 import { enUS as bundled } from './en-US.ts';
 import { zhTW } from './zh-TW.ts';
 
 // Every English string, also those a feature brings with its own code.
-const enUS = { ...bundled, customerDetail: customerDetailEnUS, customersList: customersListEnUS, activityLog: activityLogEnUS, relationships: relationshipsEnUS, team: teamEnUS, account: accountEnUS, subscription: subscriptionEnUS, apps: appsEnUS };
+const enUS = { ...bundled, customerDetail: customerDetailEnUS, customersList: customersListEnUS, activityLog: activityLogEnUS, relationships: relationshipsEnUS, team: teamEnUS, account: accountEnUS, subscription: subscriptionEnUS, apps: appsEnUS, addSubscriptions: addSubscriptionsEnUS };
 
 /** Every leaf as [dotted key, text]. */
 function leaves(tree: object, prefix = ''): [string, string][] {

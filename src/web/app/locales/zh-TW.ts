@@ -3,6 +3,7 @@ import { activityLogZhTW } from '../../features/activity-log/locales/zh-TW.ts';
 import { appsZhTW } from '../../features/apps/locales/zh-TW.ts';
 import { relationshipsZhTW } from '../../features/relationships/locales/zh-TW.ts';
 import { subscriptionZhTW } from '../../features/subscriptions/locales/zh-TW.ts';
+import { addSubscriptionsZhTW } from '../../features/add-subscriptions/locales/zh-TW.ts';
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
@@ -260,6 +261,7 @@ export const zhTW: Messages = {
   relationships: relationshipsZhTW,
   team: teamZhTW,
   subscription: subscriptionZhTW,
+  addSubscriptions: addSubscriptionsZhTW,
 };
 
 /**

@@ -14,6 +14,6 @@ export const customerAgreementsQueryOptions = (customerId: string) =>
     queryFn: ({ signal }) => getCustomerAgreements(customerId, signal),
   });
 
-export function useCustomerAgreements(customerId: string) {
-  return useQuery(customerAgreementsQueryOptions(customerId));
+export function useCustomerAgreements(customerId: string, enabled = true) {
+  return useQuery({ ...customerAgreementsQueryOptions(customerId), enabled });
 }

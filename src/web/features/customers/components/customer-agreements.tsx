@@ -1,7 +1,9 @@
 import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { Open16Regular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../app/format.ts';
+import { useCurrentUser } from '../../../app/session.tsx';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
 import { useCustomerAgreements } from '../api/get-customer-agreements.ts';
 import { CollectionContent } from './customer-section.tsx';
@@ -12,14 +14,21 @@ const useStyles = makeStyles({
   type: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   link: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
-/** The customer's confirmations that it accepted the agreement, latest first. */
-export function CustomerAgreements({ customerId }: { customerId: string }) {
+/** The customer's confirmations that it accepted the agreement, latest first; `action` adds one (Add confirmation). */
+export function CustomerAgreements({ customerId, action }: { customerId: string; action?: ReactNode }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const format = useFormatters();
+  const user = useCurrentUser();
+  const confirmedBy = (agreement: { userId: string | null; partnerId: string }) => {
+    if (agreement.partnerId !== user.partner.id) return t('customerDetail.agreements.confirmedByProvider');
+    return agreement.userId === user.id ? t('customerDetail.agreements.confirmedByYou') : t('customerDetail.agreements.confirmedByColleague');
+  };
   const agreements = useCustomerAgreements(customerId);
 
   const missing = (
@@ -55,6 +64,8 @@ export function CustomerAgreements({ customerId }: { customerId: string }) {
                     label: t('customerDetail.agreements.signerPhone'),
                     value: agreement.primaryContact.phoneNumber || <span className={styles.muted}>{t('customerDetail.notProvided')}</span>,
                   },
+                  { label: t('customerDetail.agreements.confirmedBy'), value: confirmedBy(agreement) },
+                  { label: t('customerDetail.agreements.template'), value: <span className={styles.code}>{agreement.templateId}</span> },
                 ]}
               />
               {agreement.agreementLink ? (
@@ -68,6 +79,7 @@ export function CustomerAgreements({ customerId }: { customerId: string }) {
           ))
         }
       </CollectionContent>
+      {action ? <div className={styles.actions}>{action}</div> : null}
     </Panel>
   );
 }

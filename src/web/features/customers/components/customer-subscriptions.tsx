@@ -1,9 +1,12 @@
-import { Badge, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Add20Regular } from '@fluentui/react-icons';
+import { Badge, makeStyles, MessageBar, MessageBarBody, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Subscription } from '#contracts/orders.ts';
 import { useFormatters } from '../../../app/format.ts';
+import { useCurrentUser } from '../../../app/session.tsx';
 import { Panel, PanelHeading } from '../../../app/ui/panel.tsx';
-import { RouterLink } from '../../../app/ui/router-link.tsx';
+import { LinkButton, RouterLink } from '../../../app/ui/router-link.tsx';
+import { useCustomerAgreements } from '../api/get-customer-agreements.ts';
 import { ScrollRegion } from '../../../app/ui/scroll-region.tsx';
 import { useCustomerSubscriptions } from '../api/get-customer-subscriptions.ts';
 import { CollectionContent, EmptyNote } from './customer-section.tsx';
@@ -21,7 +24,35 @@ const useStyles = makeStyles({
   number: { fontVariantNumeric: 'tabular-nums' },
   nowrap: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
+
+/**
+ * Add subscriptions, for a user who may order (and confirm the agreement, when it is missing: the page
+ * asks for it first); one who may not confirm a missing agreement is told who can.
+ */
+function AddSubscriptionsAction({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  // US Government has no agreement step (SPEC §8); the agreements are read by the page's agreement section already.
+  const agreementApplies = user.partner.instance !== 'usgov';
+  const agreements = useCustomerAgreements(customerId, agreementApplies);
+  if (!user.actions.includes('orders.create')) return null;
+  if (agreementApplies && !agreements.isSuccess) return null;
+  const missing = agreementApplies && !(agreements.data?.items ?? []).some((agreement) => agreement.type === 'MicrosoftCustomerAgreement');
+  if (missing && !user.actions.includes('agreements.confirm')) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{t(user.partner.kind === 'indirect_reseller' ? 'customerDetail.subscriptions.agreementFirstReseller' : 'customerDetail.subscriptions.agreementFirst')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <LinkButton appearance="primary" icon={<Add20Regular />} to={`/customers/${customerId}/add-subscriptions`}>
+      {t('customerDetail.subscriptions.add')}
+    </LinkButton>
+  );
+}
 
 const statusColors: Record<Subscription['status'], BadgeProps['color']> = {
   active: 'success',
@@ -88,7 +119,10 @@ export function CustomerSubscriptions({ customerId }: { customerId: string }) {
 
   return (
     <Panel aria-labelledby="subscriptions-heading">
-      <PanelHeading id="subscriptions-heading">{t('customerDetail.subscriptions.title')}</PanelHeading>
+      <div className={styles.header}>
+        <PanelHeading id="subscriptions-heading">{t('customerDetail.subscriptions.title')}</PanelHeading>
+        <AddSubscriptionsAction customerId={customerId} />
+      </div>
       <CollectionContent
         query={subscriptions}
         loadFailed={t('customerDetail.subscriptions.loadFailed')}

@@ -19,6 +19,7 @@ import { CustomerRelationship } from '../components/customer-relationship.tsx';
 import { CustomerSubscriptions } from '../components/customer-subscriptions.tsx';
 import { ResetAdminPasswordDialog } from '../components/reset-admin-password-dialog.tsx';
 import { ChangeResellerDialog } from '../components/change-reseller-dialog.tsx';
+import { AddAgreementDialog } from '../components/add-agreement-dialog.tsx';
 import { sessionQueryOptions, useCurrentUser } from '../../../app/session.tsx';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -115,7 +116,7 @@ function CustomerDetail({ customerId }: { customerId: string }) {
         <div className={styles.pair}>
           <CustomerRelationship customer={customer.data} action={canChangeReseller ? <ChangeResellerDialog customer={customer.data} /> : undefined} />
           {/* US Government has no agreement step (SPEC §8): its customers show their eligibility instead. */}
-          {user.partner.instance === 'usgov' ? <CustomerEligibility customerId={customerId} /> : <CustomerAgreements customerId={customerId} />}
+          {user.partner.instance === 'usgov' ? <CustomerEligibility customerId={customerId} /> : <CustomerAgreements customerId={customerId} action={user.actions.includes('agreements.confirm') ? <AddAgreementDialog customerId={customerId} company={companyProfile.companyName} /> : undefined} />}
         </div>
         <CustomerSubscriptions customerId={customerId} />
         <CustomerOrders customerId={customerId} />

@@ -32,7 +32,7 @@ import { useFieldErrorText } from '../field-errors.ts';
 import { clientErrors, stepOfPath, structuralErrors, toRequestBody, type Step, type WizardValues } from '../wizard-form.ts';
 import { StepActions } from './step-actions.tsx';
 import { estimate, pricedLine } from '../offer-terms.ts';
-import { useExplicitTerms, useTermText } from './subscriptions-step.tsx';
+import { useExplicitTerms, useTermText } from './offer-picker.tsx';
 import { useWizard } from './wizard-context.ts';
 
 const useStyles = makeStyles({
