@@ -47,6 +47,11 @@ export const auditOperationTypes = [
   'decline_relationship_request',
   'remove_partner_customer_relationship',
   'update_customer_indirect_reseller',
+  'update_customer_billing_profile',
+  'create_customer_user',
+  'reset_customer_user_password',
+  'delete_customer_user',
+  'update_customer_user_licenses',
 ] as const;
 export type AuditOperationType = (typeof auditOperationTypes)[number];
 

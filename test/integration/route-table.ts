@@ -18,6 +18,8 @@ export interface Caller { id: string; email: string; password: string; roles: Ro
 
 /** A partner organisation with a customer (agreement accepted), an order with one subscription, and the user who set it up. */
 export interface World {
+  /** The app the world lives in (samples that read before they write: a current etag). */
+  t: TestApp;
   standing: Standing;
   partnerId: string;
   owner: Caller;
@@ -69,6 +71,16 @@ function newOnboarding(world: World) {
   const { agreement, ...rest } = onboardingBody([{ offerId: world.offerId, quantity: 1 }]);
   return world.standing.instance === 'usgov' ? { ...newCustomer(world), lineItems: rest.lineItems, eligibility } : { ...rest, agreement };
 }
+/** The customer's billing profile as its partner's owner reads it; for a customer of none, one like it. */
+async function billingProfileOf(world: World) {
+  const response = await api(world.t, world.owner.headers).get(`/v1/customers/${world.customerId}/profiles/billing`);
+  if (response.statusCode === 200) return response.json<Record<string, unknown>>();
+  return {
+    firstName: 'Dana', lastName: 'Whitfield', email: 'it@customer.example', culture: 'en-US', language: 'en', companyName: 'Customer',
+    defaultAddress: { addressLine1: '1 Main Street', city: 'Redmond', state: 'WA', postalCode: '98052', country: 'US', phoneNumber: '+14255550100' },
+    attributes: { etag: 'W/"1"', objectType: 'CustomerBillingProfile' },
+  };
+}
 const customer = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/customers/${world.customerId}${path}` });
 const CUSTOMER = { customerId: 'customer' } as const;
 const invitation = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/relationshipinvitations/${world.invitationId}${path}` });
@@ -95,6 +107,14 @@ export const routeTable: Record<string, RouteEntry> = {
   'POST /v1/customers/:customerId/adminpasswordresets': { action: 'customers.edit', params: CUSTOMER, sample: customer('/adminpasswordresets') },
   'GET /v1/customers/:customerId': { action: 'customers.view', params: CUSTOMER, sample: customer() },
   'GET /v1/customers/:customerId/relationships': { action: 'customers.view', params: CUSTOMER, sample: customer('/relationships') },
+  'GET /v1/customers/:customerId/profiles/company': { action: 'customers.view', params: CUSTOMER, sample: customer('/profiles/company') },
+  'GET /v1/customers/:customerId/profiles/billing': { action: 'customers.view', params: CUSTOMER, sample: customer('/profiles/billing') },
+  // The profile as its owner reads it now (its current etag), sent back whole.
+  'PUT /v1/customers/:customerId/profiles/billing': {
+    action: 'customers.edit',
+    params: CUSTOMER,
+    sample: async ({ world }) => ({ url: `/v1/customers/${world.customerId}/profiles/billing`, payload: await billingProfileOf(world) }),
+  },
   // Clearing (null) is a valid request of any provider's customer, whatever resellers it has.
   'PUT /v1/customers/:customerId/indirectreseller': {
     action: 'customers.assign_reseller',
@@ -227,7 +247,7 @@ export async function buildWorld(t: TestApp, standing: Standing, templates: Reco
   const { id: orderId, lineItems } = order.json<{ id: string; lineItems: { subscriptionId: string }[] }>();
   const invited = await api(t, owner.headers).post('/v1/relationshipinvitations', { recipientName: 'Robin Admin', recipientEmail: 'robin@customer.example' });
   const invitationId = invited.statusCode === 201 ? invited.json<{ id: string }>().id : randomUUID();
-  return { standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId };
+  return { t, standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId };
 }
 
 /** A draft and a token of `user`'s own, made through the API; a random id when the user may not have one. */

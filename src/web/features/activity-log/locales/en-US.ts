@@ -64,6 +64,11 @@ export const activityLogEnUS = {
     decline_relationship_request: 'Relationship request declined',
     remove_partner_customer_relationship: 'Partner relationship removed',
     update_customer_indirect_reseller: 'Indirect reseller changed',
+    update_customer_billing_profile: 'Billing profile updated',
+    create_customer_user: 'Customer user added',
+    reset_customer_user_password: 'Customer user password reset',
+    delete_customer_user: 'Customer user deleted',
+    update_customer_user_licenses: 'Customer user licenses changed',
   },
   resources: {
     customer: 'Customer',
@@ -72,6 +77,8 @@ export const activityLogEnUS = {
     relationship_invitation: 'Relationship invitation',
     partner_customer_relationship: 'Partner relationship',
     customer_eligibility_validation: 'Eligibility validation',
+    customer_billing_profile: 'Billing profile',
+    customer_user: 'Customer user',
   },
   statuses: {
     succeeded: 'Succeeded',

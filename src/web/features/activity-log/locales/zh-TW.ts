@@ -66,6 +66,11 @@ export const activityLogZhTW: Messages['activityLog'] = {
     decline_relationship_request: '已拒絕關係要求',
     remove_partner_customer_relationship: '已移除合作夥伴關係',
     update_customer_indirect_reseller: '已變更間接轉售商',
+    update_customer_billing_profile: '已更新帳單設定檔',
+    create_customer_user: '已新增客戶使用者',
+    reset_customer_user_password: '已重設客戶使用者密碼',
+    delete_customer_user: '已刪除客戶使用者',
+    update_customer_user_licenses: '已變更客戶使用者授權',
   },
   resources: {
     customer: '客戶',
@@ -74,6 +79,8 @@ export const activityLogZhTW: Messages['activityLog'] = {
     relationship_invitation: '關係邀請',
     partner_customer_relationship: '合作夥伴關係',
     customer_eligibility_validation: '資格驗證',
+    customer_billing_profile: '帳單設定檔',
+    customer_user: '客戶使用者',
   },
   statuses: {
     succeeded: '成功',
