@@ -48,6 +48,8 @@ import { tenantRoutes } from './modules/tenant/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { createAuditService } from './modules/audit/service.ts';
 import { createTenantService } from './modules/tenant/service.ts';
+import { customerUsersRoutes } from './modules/customer-users/routes.ts';
+import { createCustomerUsersService } from './modules/customer-users/service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -137,6 +139,7 @@ export async function buildApp(deps: AppDeps) {
   const relationships = createRelationshipsService({ db, ids, clock, idempotency, publicUrl: config.publicUrl, invitationTtlMs: config.invitationTtlMs });
   const audit = createAuditService({ db, clock });
   const tenant = createTenantService({ db, ids, clock, hasher, sessionTtlMs: config.sessionTtlMs, auth });
+  const customerUsers = createCustomerUsersService({ db, ids, clock, hasher, idempotency, customers, orders });
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   await app.register(authPlugin, { auth });
   const databaseKind = deps.databaseKind ?? config.database.kind;
@@ -153,6 +156,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(agreementsRoutes, { agreements });
   await app.register(offersRoutes, { offers });
   await app.register(ordersRoutes, { orders });
+  await app.register(customerUsersRoutes, { customerUsers });
   await app.register(onboardingRoutes, { onboarding });
   await app.register(draftsRoutes, { drafts });
   await app.register(relationshipsRoutes, { relationships });

@@ -73,7 +73,7 @@ describe("(a) another partner's ids", () => {
   /** A's ids, or ids that exist nowhere, in the request of `caller` (of B). */
   function contexts(caller: Caller): { theirs: SampleContext; nowhere: SampleContext } {
     const aResources = ownResources(t, a.owner);
-    const nowhere = { ...a, customerId: randomUUID(), orderId: randomUUID(), subscriptionId: randomUUID(), invitationId: randomUUID() };
+    const nowhere = { ...a, customerId: randomUUID(), orderId: randomUUID(), subscriptionId: randomUUID(), invitationId: randomUUID(), customerUserId: randomUUID() };
     return {
       theirs: { world: a, caller, draft: aResources.draft, token: aResources.token },
       nowhere: { world: nowhere, caller, draft: async () => randomUUID(), token: async () => randomUUID() },

@@ -31,6 +31,8 @@ export interface World {
   templateId: string;
   /** A relationship invitation of the partner's (an id of none where relationship requests are off). */
   invitationId: string;
+  /** A user of the customer (not its admin), made through the API. */
+  customerUserId: string;
 }
 
 export interface SampleContext {
@@ -45,7 +47,7 @@ export interface SampleContext {
 export interface Sample { url: string; payload?: unknown; headers?: Headers }
 
 /** What a path parameter names: a resource of the caller's partner (or user), or a value anyone may ask about. */
-export type ParamKind = 'customer' | 'order' | 'subscription' | 'draft' | 'token' | 'invitation' | 'value';
+export type ParamKind = 'customer' | 'customer_user' | 'order' | 'subscription' | 'draft' | 'token' | 'invitation' | 'value';
 
 export interface RouteEntry {
   /**
@@ -83,6 +85,12 @@ async function billingProfileOf(world: World) {
 }
 const customer = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/customers/${world.customerId}${path}` });
 const CUSTOMER = { customerId: 'customer' } as const;
+const user = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/customers/${world.customerId}/users/${world.customerUserId}${path}` });
+const USER = { customerId: 'customer', userId: 'customer_user' } as const;
+async function freshCustomerUser(world: World) {
+  const response = await api(world.t, world.owner.headers).post(`/v1/customers/${world.customerId}/users`, { userPrincipalName: `d${letters()}@${world.domain}`, displayName: 'To delete' });
+  return response.statusCode === 201 ? response.json<{ id: string }>().id : randomUUID();
+}
 const invitation = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/relationshipinvitations/${world.invitationId}${path}` });
 const INVITATION = { invitationId: 'invitation' } as const;
 
@@ -123,6 +131,34 @@ export const routeTable: Record<string, RouteEntry> = {
   },
   'GET /v1/customers/:customerId/eligibility': { action: 'customers.view', params: CUSTOMER, sample: customer('/eligibility') },
   'POST /v1/customers/:customerId/eligibility': { action: 'customers.add', params: CUSTOMER, usgovOnly: true, sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/eligibility`, payload: eligibility }) },
+
+  'POST /v1/customers/:customerId/users': {
+    action: 'customer_users.manage',
+    params: CUSTOMER,
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/users`, payload: { userPrincipalName: `u${letters()}@${world.domain}`, displayName: 'Matrix User' } }),
+  },
+  'GET /v1/customers/:customerId/users': { action: 'customers.view', params: CUSTOMER, sample: customer('/users?size=5') },
+  'GET /v1/customers/:customerId/users/:userId': { action: 'customers.view', params: USER, sample: user() },
+  'PATCH /v1/customers/:customerId/users/:userId': { action: 'customer_users.reset_password', params: USER, sample: (context) => ({ ...user()(context), payload: { passwordProfile: { forceChangePassword: true } } }) },
+  // A user of its own each time (made by the owner, or an id of none when it may not be made).
+  'DELETE /v1/customers/:customerId/users/:userId': {
+    action: 'customer_users.manage',
+    params: USER,
+    sample: async ({ world }) => ({ url: `/v1/customers/${world.customerId}/users/${await freshCustomerUser(world)}` }),
+  },
+  'GET /v1/customers/:customerId/users/:userId/directoryroles': { action: 'customers.view', params: USER, sample: user('/directoryroles') },
+  'POST /v1/customers/:customerId/users/:userId/licenseupdates': {
+    action: 'customer_users.manage',
+    params: USER,
+    sample: (context) => ({ ...user('/licenseupdates')(context), payload: { licensesToAssign: [{ subscriptionId: context.world.subscriptionId }] } }),
+  },
+  'GET /v1/customers/:customerId/directoryroles': { action: 'customers.view', params: CUSTOMER, sample: customer('/directoryroles') },
+  'GET /v1/customers/:customerId/directoryroles/:roleId/usermembers': {
+    action: 'customers.view',
+    params: { customerId: 'customer', roleId: 'value' },
+    sample: customer('/directoryroles/62e90394-69f5-4237-9190-012177145e10/usermembers'),
+  },
+  'GET /v1/customers/:customerId/subscribedskus': { action: 'customers.view', params: CUSTOMER, sample: customer('/subscribedskus') },
 
   'POST /v1/relationshipinvitations': { action: 'relationships.request', sample: () => ({ url: '/v1/relationshipinvitations', payload: { recipientName: 'Robin Admin', recipientEmail: 'robin@customer.example' } }) },
   'GET /v1/relationshipinvitations': { action: 'relationships.request', sample: () => ({ url: '/v1/relationshipinvitations?size=5' }) },
@@ -247,7 +283,10 @@ export async function buildWorld(t: TestApp, standing: Standing, templates: Reco
   const { id: orderId, lineItems } = order.json<{ id: string; lineItems: { subscriptionId: string }[] }>();
   const invited = await api(t, owner.headers).post('/v1/relationshipinvitations', { recipientName: 'Robin Admin', recipientEmail: 'robin@customer.example' });
   const invitationId = invited.statusCode === 201 ? invited.json<{ id: string }>().id : randomUUID();
-  return { t, standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId };
+  const madeUser = await api(t, owner.headers).post(`/v1/customers/${created.id}/users`, { userPrincipalName: `world@${created.domain}`, displayName: 'World User' });
+  if (madeUser.statusCode !== 201) throw new Error(`the world's customer user failed: ${madeUser.statusCode} ${madeUser.body}`);
+  const customerUserId = madeUser.json<{ id: string }>().id;
+  return { t, standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId, customerUserId };
 }
 
 /** A draft and a token of `user`'s own, made through the API; a random id when the user may not have one. */

@@ -303,9 +303,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       return idempotency.run(key, { customerId }, async (trx) => {
         const password = temporaryPassword();
         const now = clock.now();
-        await trx.updateTable('customers').set({ admin_password_hash: `sha256$${sha256(password)}`, admin_password_set_at: now, admin_password_temporary: true, updated_at: now }).where('id', '=', customerId).execute();
-        // The admin's sessions end: whoever held the old password is signed out.
-        await trx.updateTable('tenant_sessions').set({ revoked_at: now }).where('customer_id', '=', customerId).where('revoked_at', 'is', null).execute();
+        await setTenantAdminPassword(trx, customerId, `sha256$${sha256(password)}`, true, now);
         await recordAudit(trx, ids, principal, { operationType: 'reset_customer_admin_password', resourceType: 'customer', resourceId: customerId, customerId, newValue: { adminPasswordSetAt: now.toISOString() } }, now);
         return { status: 201, body: { userName: 'admin' as const, userPrincipalName: `admin@${row.domain}`, password } };
       });
@@ -764,6 +762,16 @@ export async function insertTenant(trx: Executor, ids: IdGenerator, now: Date, t
     }, now);
   }
   return { id, userPrincipalName, temporaryPassword: password };
+}
+
+/**
+ * A new password for the customer's admin (Reset admin password, and a reset of the admin as one of the
+ * customer's users): its hash where the admin's sign-in reads it, and the admin's sessions end, so that
+ * whoever held the old password is signed out.
+ */
+export async function setTenantAdminPassword(trx: Executor, customerId: string, hash: string, temporary: boolean, now: Date) {
+  await trx.updateTable('customers').set({ admin_password_hash: hash, admin_password_set_at: now, admin_password_temporary: temporary, updated_at: now }).where('id', '=', customerId).execute();
+  await trx.updateTable('tenant_sessions').set({ revoked_at: now }).where('customer_id', '=', customerId).where('revoked_at', 'is', null).execute();
 }
 
 /** The operator's list of tenants (`partnerdesk tenants list`). */
