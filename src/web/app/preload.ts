@@ -7,6 +7,8 @@ export const routeModules = {
   customers: () => import('../features/customers/routes/customers.tsx'),
   newCustomer: () => import('../features/onboarding/routes/new-customer.tsx'),
   customerDetail: () => import('../features/customers/routes/customer-detail.tsx'),
+  billingProfile: () => import('../features/customers/routes/billing-profile.tsx'),
+  customerUsers: () => import('../features/customer-users/routes/customer-users.tsx'),
   requestRelationship: () => import('../features/relationships/routes/request-relationship.tsx'),
   resellers: () => import('../features/resellers/routes/resellers.tsx'),
   account: () => import('../features/account/routes/account.tsx'),
@@ -22,6 +24,8 @@ export function preloadPage(path: string): void {
   if (pathname === '/' || pathname === '/customers') load = routeModules.customers;
   else if (pathname.startsWith('/customers/new')) load = routeModules.newCustomer;
   else if (pathname === '/customers/request-relationship') load = routeModules.requestRelationship;
+  else if (/^\/customers\/[^/]+\/billing-profile$/.test(pathname)) load = routeModules.billingProfile;
+  else if (/^\/customers\/[^/]+\/users$/.test(pathname)) load = routeModules.customerUsers;
   else if (pathname.startsWith('/customers/')) load = routeModules.customerDetail;
   else if (pathname === '/resellers') load = routeModules.resellers;
   else if (pathname === '/account') load = routeModules.account;

@@ -48,6 +48,8 @@ export const router = createBrowserRouter([
               { path: '/customers/new/:step?', lazy: routeModules.newCustomer },
               { path: '/customers/request-relationship', lazy: routeModules.requestRelationship },
               { path: '/customers/:customerId', lazy: routeModules.customerDetail },
+              { path: '/customers/:customerId/billing-profile', lazy: routeModules.billingProfile },
+              { path: '/customers/:customerId/users', lazy: routeModules.customerUsers },
               { path: '/resellers', lazy: routeModules.resellers },
               { path: '/activity-log', lazy: routeModules.activityLog },
               { path: '/account', lazy: routeModules.account },

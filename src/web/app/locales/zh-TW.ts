@@ -2,6 +2,7 @@ import { tenantZhTW } from '../../features/tenant/locales/zh-TW.ts';
 import { activityLogZhTW } from '../../features/activity-log/locales/zh-TW.ts';
 import { relationshipsZhTW } from '../../features/relationships/locales/zh-TW.ts';
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
+import { customerUsersZhTW } from '../../features/customer-users/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
 import type { Messages } from './en-US.ts';
@@ -231,6 +232,7 @@ export const zhTW: Messages = {
   },
   onboarding: onboardingZhTW,
   customerDetail: customerDetailZhTW,
+  customerUsers: customerUsersZhTW,
   customersList: customersListZhTW,
   tenant: tenantZhTW,
   activityLog: activityLogZhTW,
