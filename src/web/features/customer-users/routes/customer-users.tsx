@@ -110,18 +110,18 @@ function AddUserDialog({ customerId, domain, country }: { customerId: string; do
   const create = useCreateCustomerUser(customerId);
   const [open, setOpen] = useState(false);
   const [requestId, setRequestId] = useState(uuid);
-  const [values, setValues] = useState({ displayName: '', firstName: '', lastName: '', userName: '', usageLocation: country });
   const fieldError = (field: string) => (isApiError(create.error) ? create.error.fieldErrors.find((e) => e.field.toLowerCase() === field.toLowerCase())?.message : undefined);
+  // The answer (its password) is forgotten when the dialog opens again, not as it closes: the closing
+  // dialog keeps showing it rather than an empty form that a click could still submit.
   const close = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
+    if (next) {
       create.reset();
       setRequestId(uuid());
-      setValues({ displayName: '', firstName: '', lastName: '', userName: '', usageLocation: country });
     }
+    setOpen(next);
   };
-  const set = (name: keyof typeof values) => (_event: unknown, data: { value: string }) => {
-    setValues((current) => ({ ...current, [name]: data.value }));
+  // Typing after a refusal makes the next submission a new request.
+  const edited = () => {
     if (create.isError) {
       create.reset();
       setRequestId(uuid());
@@ -141,14 +141,18 @@ function AddUserDialog({ customerId, domain, country }: { customerId: string; do
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
+            if (create.isPending) return;
+            // Read from the form itself: what the fields show is what is sent.
+            const data = new FormData(event.currentTarget);
+            const value = (name: string) => String(data.get(name) ?? '').trim();
             create.mutate({
               requestId,
               body: {
-                displayName: values.displayName,
-                firstName: values.firstName.trim() || null,
-                lastName: values.lastName.trim() || null,
-                userPrincipalName: `${values.userName.trim()}@${domain}`,
-                usageLocation: values.usageLocation.trim() || null,
+                displayName: value('displayName'),
+                firstName: value('firstName') || null,
+                lastName: value('lastName') || null,
+                userPrincipalName: `${value('userName')}@${domain}`,
+                usageLocation: value('usageLocation') || null,
               },
             });
           }}
@@ -164,19 +168,19 @@ function AddUserDialog({ customerId, domain, country }: { customerId: string; do
               ) : (
                 <div className={styles.grid}>
                   <Field label={t('customerUsers.add.firstName')} validationMessage={fieldError('firstName')}>
-                    <Input value={values.firstName} onChange={set('firstName')} autoComplete="off" />
+                    <Input name="firstName" onChange={edited} autoComplete="off" />
                   </Field>
                   <Field label={t('customerUsers.add.lastName')} validationMessage={fieldError('lastName')}>
-                    <Input value={values.lastName} onChange={set('lastName')} autoComplete="off" />
+                    <Input name="lastName" onChange={edited} autoComplete="off" />
                   </Field>
                   <Field label={t('customerUsers.add.displayName')} required className={styles.full} validationMessage={fieldError('displayName')}>
-                    <Input value={values.displayName} onChange={set('displayName')} autoComplete="off" />
+                    <Input name="displayName" onChange={edited} autoComplete="off" />
                   </Field>
                   <Field label={t('customerUsers.add.userName')} required className={styles.full} hint={t('customerUsers.add.userNameHint', { domain })} validationMessage={fieldError('userPrincipalName')}>
-                    <Input value={values.userName} onChange={set('userName')} autoComplete="off" contentAfter={<Text size={200}>@{domain}</Text>} />
+                    <Input name="userName" onChange={edited} autoComplete="off" contentAfter={<Text size={200}>@{domain}</Text>} />
                   </Field>
                   <Field label={t('customerUsers.add.usageLocation')} hint={t('customerUsers.add.usageLocationHint')} validationMessage={fieldError('usageLocation')}>
-                    <Input value={values.usageLocation} onChange={set('usageLocation')} autoComplete="off" maxLength={2} />
+                    <Input name="usageLocation" defaultValue={country} onChange={edited} autoComplete="off" maxLength={2} />
                   </Field>
                 </div>
               )}
@@ -188,7 +192,8 @@ function AddUserDialog({ customerId, domain, country }: { customerId: string; do
             </DialogContent>
             <DialogActions>
               {created ? (
-                <Button appearance="primary" onClick={() => close(false)}>
+                // Inside the form: a plain button, not a second submission.
+                <Button appearance="primary" type="button" onClick={() => close(false)}>
                   {t('customerUsers.password.done')}
                 </Button>
               ) : (
@@ -197,7 +202,7 @@ function AddUserDialog({ customerId, domain, country }: { customerId: string; do
                     {create.isPending ? t('customerUsers.add.submitting') : t('customerUsers.add.submit')}
                   </Button>
                   <DialogTrigger disableButtonEnhancement>
-                    <Button>{t('customerUsers.add.cancel')}</Button>
+                    <Button type="button">{t('customerUsers.add.cancel')}</Button>
                   </DialogTrigger>
                 </>
               )}
