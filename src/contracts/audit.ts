@@ -58,6 +58,11 @@ export const auditOperationTypes = [
   'reset_partner_user_password',
   'change_partner_user_password',
   'update_subscription',
+  'update_customer_billing_profile',
+  'create_customer_user',
+  'reset_customer_user_password',
+  'delete_customer_user',
+  'update_customer_user_licenses',
 ] as const;
 export type AuditOperationType = (typeof auditOperationTypes)[number];
 

@@ -115,3 +115,70 @@ export const setIndirectResellerRequestSchema = z.strictObject({
   indirectResellerId: z.guid('indirectResellerId must be the tenant id (a GUID) of one of your indirect resellers, or null').nullable(),
 });
 export type SetIndirectResellerRequest = z.infer<typeof setIndirectResellerRequestSchema>;
+
+/** `GET /v1/customers/{id}/profiles/company`: Partner Center's CustomerCompanyProfile (read-only here). */
+export const customerCompanyProfileSchema = z
+  .object({
+    tenantId: z.guid(),
+    domain: z.string(),
+    companyName: z.string(),
+    organizationRegistrationNumber: z.string().nullable(),
+    links: z.object({ self: linkSchema }),
+    attributes: z.object({ objectType: z.literal('CustomerCompanyProfile') }),
+  })
+  .meta({ id: 'CustomerCompanyProfile' });
+export type CustomerCompanyProfile = z.infer<typeof customerCompanyProfileSchema>;
+
+/**
+ * `GET`/`PUT /v1/customers/{id}/profiles/billing`: Partner Center's CustomerBillingProfile. `id` is the
+ * profile's (the customer's tenant id, ours); `attributes.etag` is what the PUT sends back (If-Match or
+ * the body's attributes.etag).
+ */
+export const customerBillingProfileSchema = z
+  .object({
+    id: z.guid(),
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string(),
+    culture: z.string(),
+    language: z.string(),
+    companyName: z.string(),
+    defaultAddress: addressSchema,
+    links: z.object({ self: linkSchema }),
+    attributes: z.object({ etag: z.string(), objectType: z.literal('CustomerBillingProfile') }),
+  })
+  .meta({ id: 'CustomerBillingProfile' });
+export type CustomerBillingProfile = z.infer<typeof customerBillingProfileSchema>;
+
+const profileText = (max: number) => z.string().max(max, `Use at most ${max} characters.`);
+
+/**
+ * The PUT's body: the full resource, as Partner Center's clients send it back. The names may also sit in
+ * `defaultAddress` (the create call's place for them); `id` and `links` are read-only and ignored. The
+ * country cannot change (Partner Center: a customer's country is fixed once created).
+ */
+export const updateBillingProfileRequestSchema = z.strictObject({
+  id: z.string().max(100).nullish(),
+  firstName: profileText(100).nullish(),
+  lastName: profileText(100).nullish(),
+  email: profileText(320),
+  culture: profileText(20).nullish(),
+  language: profileText(20).nullish(),
+  companyName: profileText(400).nullish(),
+  defaultAddress: z.strictObject({
+    firstName: profileText(100).nullish(),
+    lastName: profileText(100).nullish(),
+    addressLine1: profileText(500),
+    addressLine2: profileText(500).nullish(),
+    addressLine3: profileText(500).nullish(),
+    city: profileText(200).nullish(),
+    state: profileText(200).nullish(),
+    postalCode: profileText(40).nullish(),
+    country: profileText(10),
+    region: profileText(200).nullish(),
+    phoneNumber: profileText(40).nullish(),
+  }),
+  links: z.unknown().optional(),
+  attributes: z.object({ etag: profileText(100).nullish(), objectType: profileText(100).nullish() }).nullish(),
+});
+export type UpdateBillingProfileRequest = z.infer<typeof updateBillingProfileRequestSchema>;

@@ -131,6 +131,8 @@ export interface CustomersTable {
   created_by_partner_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** The billing profile's etag (migration 0009). */
+  version: Generated<number>;
 }
 
 export interface DomainRegistryTable {
@@ -450,4 +452,35 @@ export interface DB {
   app_secrets: AppSecretsTable;
   app_refresh_tokens: AppRefreshTokensTable;
   signing_keys: SigningKeysTable;
+  customer_users: CustomerUsersTable;
+  customer_user_roles: CustomerUserRolesTable;
+  customer_user_licenses: CustomerUserLicensesTable;
+}
+
+/** A customer's user (migration 0009); the customer's admin is one, `is_tenant_admin`, its password kept on the customer. */
+export interface CustomerUsersTable {
+  id: string;
+  customer_id: string;
+  user_principal_name: string;
+  display_name: string;
+  first_name: string | null;
+  last_name: string | null;
+  usage_location: string | null;
+  is_tenant_admin: Generated<boolean>;
+  password_hash: string | null;
+  force_change_password: Generated<boolean>;
+  password_set_at: Timestamp | null;
+  created_at: CreatedAt;
+  deleted_at: Timestamp | null;
+}
+
+export interface CustomerUserRolesTable {
+  user_id: string;
+  role_id: string;
+}
+
+export interface CustomerUserLicensesTable {
+  user_id: string;
+  subscription_id: string;
+  assigned_at: CreatedAt;
 }

@@ -225,3 +225,68 @@ function checkSigner(
     value: { dateAgreed: date.value, signer: { firstName: firstName.value, lastName: lastName.value, email: email.value, phoneNumber: phone.value } },
   };
 }
+
+/** A customer's billing profile as its partner edits it (PUT .../profiles/billing): Partner Center's field names. */
+export interface BillingProfileInput {
+  email: string;
+  culture?: string | null;
+  language?: string | null;
+  companyName?: string | null;
+  firstName: string;
+  lastName: string;
+  defaultAddress: Omit<CustomerDetailsInput['billingProfile']['defaultAddress'], 'firstName' | 'lastName'>;
+}
+
+export type BillingProfileDetails = Omit<CustomerDetails, 'domain' | 'organizationRegistrationNumber'>;
+
+/**
+ * The billing profile of an existing customer, checked by the wizard's own rules (company name, email
+ * not on the partner's domains, names, the country's address, phone, culture and language rules, odd
+ * characters), errors at the PUT body's paths (`defaultAddress.postalCode`, `email`). The company
+ * profile (domain, registration number) is read-only and not checked again.
+ */
+export function checkBillingProfile(input: BillingProfileInput, context: Omit<CustomerRulesContext, 'domainSuffix'>): Checked<BillingProfileDetails> {
+  const address = input.defaultAddress;
+  const at = (name: string) => `defaultAddress.${name}`;
+  const fields: TextField[] = [
+    { field: 'companyName', label: 'the company name', value: input.companyName, kind: 'line' },
+    { field: 'email', label: 'the email address', value: input.email, kind: 'code' },
+    { field: 'firstName', label: 'the first name', value: input.firstName, kind: 'line' },
+    { field: 'lastName', label: 'the last name', value: input.lastName, kind: 'line' },
+    { field: at('addressLine1'), label: 'address line 1', value: address.addressLine1, kind: 'line' },
+    { field: at('addressLine2'), label: 'address line 2', value: address.addressLine2, kind: 'line' },
+    { field: at('addressLine3'), label: 'address line 3', value: address.addressLine3, kind: 'line' },
+    { field: at('city'), label: 'the city', value: address.city, kind: 'line' },
+    { field: at('state'), label: 'the state or province', value: address.state, kind: 'line' },
+    { field: at('postalCode'), label: 'the postal code', value: address.postalCode, kind: 'code' },
+    { field: at('phoneNumber'), label: 'the phone number', value: address.phoneNumber, kind: 'code' },
+  ];
+  return refusingOddText(checkBillingFields(input, context), fields);
+}
+
+function checkBillingFields(input: BillingProfileInput, context: Omit<CustomerRulesContext, 'domainSuffix'>): Checked<BillingProfileDetails> {
+  const address = input.defaultAddress;
+  const company = validateCompanyName(input.companyName, 'companyName');
+  const errors: FieldError[] = [...company.errors];
+  const country = normalizeCountry(address.country ?? '');
+  const rules = country ? getCountryRules(country) : undefined;
+  if (!country || !rules) {
+    errors.push({ field: 'defaultAddress.country', code: 'country_invalid', message: 'Choose a country or region (an ISO code such as US).' });
+    return { ok: false, errors, warnings: company.warnings };
+  }
+  const postal = validateAddress(address, rules, 'defaultAddress');
+  const email = checkEmail(input.email, { partnerDomains: context.partnerEmailDomains, reservedDomains: context.reservedEmailDomains }, 'email');
+  const firstName = checkPersonName(input.firstName, 'first', 'firstName');
+  const lastName = checkPersonName(input.lastName, 'last', 'lastName');
+  const phone = checkPhone(address.phoneNumber, country, 'defaultAddress.phoneNumber');
+  const { culture, language } = checkCultureAndLanguage(input, country, { culture: 'culture', language: 'language' });
+  for (const result of [postal, email, firstName, lastName, phone, culture, language]) errors.push(...errorsOf(result));
+  if (errors.length > 0 || !postal.ok || !email.ok || !firstName.ok || !lastName.ok || !phone.ok || !culture.ok || !language.ok) {
+    return { ok: false, errors, warnings: company.warnings };
+  }
+  return {
+    ok: true,
+    warnings: company.warnings,
+    value: { companyName: company.value, email: email.value, culture: culture.value, language: language.value, firstName: firstName.value, lastName: lastName.value, address: postal.value, phoneNumber: phone.value },
+  };
+}

@@ -8,31 +8,31 @@ const expected: Record<Role, Record<Action, boolean>> = {
     'customers.add': true, 'customers.view': true, 'customers.edit': true, 'customers.assign_reseller': true, 'agreements.confirm': true,
     'relationships.request': true, 'subscriptions.manage': true, 'orders.create': true, 'offers.view': true,
     'pricing.view': true, 'billing.manage': true, 'users.manage': true, 'apps.manage': true, 'tokens.manage_own': true,
-    'audit.view': true, 'support.manage': true,
+    'audit.view': true, 'support.manage': true, 'customer_users.manage': true, 'customer_users.reset_password': true,
   },
   admin_agent: {
     'customers.add': true, 'customers.view': true, 'customers.edit': true, 'customers.assign_reseller': true, 'agreements.confirm': true,
     'relationships.request': true, 'subscriptions.manage': true, 'orders.create': true, 'offers.view': true,
     'pricing.view': true, 'billing.manage': false, 'users.manage': false, 'apps.manage': false, 'tokens.manage_own': true,
-    'audit.view': false, 'support.manage': false,
+    'audit.view': false, 'support.manage': false, 'customer_users.manage': true, 'customer_users.reset_password': true,
   },
   sales_agent: {
     'customers.add': true, 'customers.view': true, 'customers.edit': false, 'customers.assign_reseller': true, 'agreements.confirm': true,
     'relationships.request': true, 'subscriptions.manage': false, 'orders.create': true, 'offers.view': true,
     'pricing.view': true, 'billing.manage': false, 'users.manage': false, 'apps.manage': false, 'tokens.manage_own': true,
-    'audit.view': false, 'support.manage': false,
+    'audit.view': false, 'support.manage': false, 'customer_users.manage': false, 'customer_users.reset_password': false,
   },
   helpdesk_agent: {
     'customers.add': false, 'customers.view': true, 'customers.edit': true, 'customers.assign_reseller': false, 'agreements.confirm': false,
     'relationships.request': false, 'subscriptions.manage': false, 'orders.create': false, 'offers.view': false,
     'pricing.view': false, 'billing.manage': false, 'users.manage': false, 'apps.manage': false, 'tokens.manage_own': true,
-    'audit.view': false, 'support.manage': true,
+    'audit.view': false, 'support.manage': true, 'customer_users.manage': false, 'customer_users.reset_password': true,
   },
   billing_admin: {
     'customers.add': false, 'customers.view': true, 'customers.edit': false, 'customers.assign_reseller': false, 'agreements.confirm': false,
     'relationships.request': false, 'subscriptions.manage': false, 'orders.create': false, 'offers.view': false,
     'pricing.view': true, 'billing.manage': true, 'users.manage': false, 'apps.manage': false, 'tokens.manage_own': true,
-    'audit.view': false, 'support.manage': false,
+    'audit.view': false, 'support.manage': false, 'customer_users.manage': false, 'customer_users.reset_password': false,
   },
 };
 

@@ -29,6 +29,17 @@ export const actions = [
   'tokens.manage_own',
   'audit.view',
   'support.manage',
+  /**
+   * A customer's users, as Partner Center lets a partner support them: add and delete users and assign
+   * them licenses from the customer's subscriptions. Partner Center gives it to admin agents (and
+   * global admins): "Admin agent: manage user accounts and licenses of customers".
+   */
+  'customer_users.manage',
+  /**
+   * Reset a customer user's password (the new one shown once). Partner Center lets helpdesk agents do
+   * it as well as admin agents ("Helpdesk agent: reset passwords of customers' users").
+   */
+  'customer_users.reset_password',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -52,6 +63,8 @@ const grants: Readonly<Record<Role, readonly Action[]>> = {
     'offers.view',
     'pricing.view',
     'tokens.manage_own',
+    'customer_users.manage',
+    'customer_users.reset_password',
   ],
   sales_agent: [
     'customers.add',
@@ -65,7 +78,7 @@ const grants: Readonly<Record<Role, readonly Action[]>> = {
     'orders.create',
     'tokens.manage_own',
   ],
-  helpdesk_agent: ['customers.view', 'customers.edit', 'support.manage', 'tokens.manage_own'],
+  helpdesk_agent: ['customers.view', 'customers.edit', 'support.manage', 'tokens.manage_own', 'customer_users.reset_password'],
   billing_admin: ['billing.manage', 'pricing.view', 'customers.view', 'tokens.manage_own'],
 };
 

@@ -55,6 +55,8 @@ import { createAppsService } from './modules/apps/service.ts';
 import { createSigningKeys } from './modules/apps/signing-keys.ts';
 import { teamRoutes } from './modules/team/routes.ts';
 import { createTeamService } from './modules/team/service.ts';
+import { customerUsersRoutes } from './modules/customer-users/routes.ts';
+import { createCustomerUsersService } from './modules/customer-users/service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -147,6 +149,7 @@ export async function buildApp(deps: AppDeps) {
   const audit = createAuditService({ db, clock });
   const tenant = createTenantService({ db, ids, clock, hasher, sessionTtlMs: config.sessionTtlMs, auth });
   const team = createTeamService({ db, ids, clock, hasher, idempotency });
+  const customerUsers = createCustomerUsersService({ db, ids, clock, hasher, idempotency, customers, orders });
   const onboarding = createOnboardingService({ db, ids, clock, idempotency, customers, agreements, orders, drafts });
   const signingKeys = createSigningKeys({ db, clock, keyring, rotationMs: config.signingKeyRotationDays * 86_400_000, tokenTtlMs: config.accessTokenTtlSeconds * 1000 });
   const apps = createAppsService({ db, ids, clock, auth, keys: signingKeys, publicUrl: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
@@ -166,6 +169,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(offersRoutes, { offers });
   await app.register(ordersRoutes, { orders });
   await app.register(subscriptionsRoutes, { subscriptions });
+  await app.register(customerUsersRoutes, { customerUsers });
   await app.register(onboardingRoutes, { onboarding });
   await app.register(draftsRoutes, { drafts });
   await app.register(relationshipsRoutes, { relationships });

@@ -73,7 +73,7 @@ describe("(a) another partner's ids", () => {
   /** A's ids, or ids that exist nowhere, in the request of `caller` (of B). */
   function contexts(caller: Caller): { theirs: SampleContext; nowhere: SampleContext } {
     const aResources = ownResources(t, a.owner, a);
-    const nowhere = { ...a, customerId: randomUUID(), orderId: randomUUID(), subscriptionId: randomUUID(), invitationId: randomUUID(), appId: randomUUID(), memberId: randomUUID() };
+    const nowhere = { ...a, customerId: randomUUID(), orderId: randomUUID(), subscriptionId: randomUUID(), invitationId: randomUUID(), appId: randomUUID(), memberId: randomUUID(), customerUserId: randomUUID() };
     const none = async () => randomUUID();
     return {
       theirs: { world: a, caller, draft: aResources.draft, token: aResources.token, app: aResources.app, grant: aResources.grant },

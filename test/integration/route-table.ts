@@ -18,6 +18,8 @@ export interface Caller { id: string; email: string; password: string; roles: Ro
 
 /** A partner organisation with a customer (agreement accepted), an order with one subscription, and the user who set it up. */
 export interface World {
+  /** The app the world lives in (samples that read before they write: a current etag). */
+  t: TestApp;
   standing: Standing;
   partnerId: string;
   owner: Caller;
@@ -34,6 +36,8 @@ export interface World {
   appSecret: string;
   /** Another user of the partner's team (a helpdesk agent), for the team routes. */
   memberId: string;
+  /** A user of the customer (not its admin), made through the API. */
+  customerUserId: string;
 }
 
 export interface SampleContext {
@@ -53,7 +57,7 @@ export interface SampleContext {
 export interface Sample { url: string; payload?: unknown; headers?: Headers }
 
 /** What a path parameter names: a resource of the caller's partner (or user), or a value anyone may ask about. */
-export type ParamKind = 'customer' | 'order' | 'subscription' | 'draft' | 'token' | 'invitation' | 'app' | 'secret' | 'grant' | 'member' | 'value';
+export type ParamKind = 'customer' | 'customer_user' | 'order' | 'subscription' | 'draft' | 'token' | 'invitation' | 'app' | 'secret' | 'grant' | 'member' | 'value';
 
 export interface RouteEntry {
   /**
@@ -79,8 +83,24 @@ function newOnboarding(world: World) {
   const { agreement, ...rest } = onboardingBody([{ offerId: world.offerId, quantity: 1 }]);
   return world.standing.instance === 'usgov' ? { ...newCustomer(world), lineItems: rest.lineItems, eligibility } : { ...rest, agreement };
 }
+/** The customer's billing profile as its partner's owner reads it; for a customer of none, one like it. */
+async function billingProfileOf(world: World) {
+  const response = await api(world.t, world.owner.headers).get(`/v1/customers/${world.customerId}/profiles/billing`);
+  if (response.statusCode === 200) return response.json<Record<string, unknown>>();
+  return {
+    firstName: 'Dana', lastName: 'Whitfield', email: 'it@customer.example', culture: 'en-US', language: 'en', companyName: 'Customer',
+    defaultAddress: { addressLine1: '1 Main Street', city: 'Redmond', state: 'WA', postalCode: '98052', country: 'US', phoneNumber: '+14255550100' },
+    attributes: { etag: 'W/"1"', objectType: 'CustomerBillingProfile' },
+  };
+}
 const customer = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/customers/${world.customerId}${path}` });
 const CUSTOMER = { customerId: 'customer' } as const;
+const user = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/customers/${world.customerId}/users/${world.customerUserId}${path}` });
+const USER = { customerId: 'customer', userId: 'customer_user' } as const;
+async function freshCustomerUser(world: World) {
+  const response = await api(world.t, world.owner.headers).post(`/v1/customers/${world.customerId}/users`, { userPrincipalName: `d${letters()}@${world.domain}`, displayName: 'To delete' });
+  return response.statusCode === 201 ? response.json<{ id: string }>().id : randomUUID();
+}
 const invitation = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/relationshipinvitations/${world.invitationId}${path}` });
 const INVITATION = { invitationId: 'invitation' } as const;
 const member = (path = '') => ({ world }: SampleContext) => ({ url: `/v1/partner/users/${world.memberId}${path}` });
@@ -134,6 +154,14 @@ export const routeTable: Record<string, RouteEntry> = {
   'POST /v1/customers/:customerId/adminpasswordresets': { action: 'customers.edit', params: CUSTOMER, sample: customer('/adminpasswordresets') },
   'GET /v1/customers/:customerId': { action: 'customers.view', params: CUSTOMER, sample: customer() },
   'GET /v1/customers/:customerId/relationships': { action: 'customers.view', params: CUSTOMER, sample: customer('/relationships') },
+  'GET /v1/customers/:customerId/profiles/company': { action: 'customers.view', params: CUSTOMER, sample: customer('/profiles/company') },
+  'GET /v1/customers/:customerId/profiles/billing': { action: 'customers.view', params: CUSTOMER, sample: customer('/profiles/billing') },
+  // The profile as its owner reads it now (its current etag), sent back whole.
+  'PUT /v1/customers/:customerId/profiles/billing': {
+    action: 'customers.edit',
+    params: CUSTOMER,
+    sample: async ({ world }) => ({ url: `/v1/customers/${world.customerId}/profiles/billing`, payload: await billingProfileOf(world) }),
+  },
   // Clearing (null) is a valid request of any provider's customer, whatever resellers it has.
   'PUT /v1/customers/:customerId/indirectreseller': {
     action: 'customers.assign_reseller',
@@ -142,6 +170,34 @@ export const routeTable: Record<string, RouteEntry> = {
   },
   'GET /v1/customers/:customerId/eligibility': { action: 'customers.view', params: CUSTOMER, sample: customer('/eligibility') },
   'POST /v1/customers/:customerId/eligibility': { action: 'customers.add', params: CUSTOMER, usgovOnly: true, sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/eligibility`, payload: eligibility }) },
+
+  'POST /v1/customers/:customerId/users': {
+    action: 'customer_users.manage',
+    params: CUSTOMER,
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/users`, payload: { userPrincipalName: `u${letters()}@${world.domain}`, displayName: 'Matrix User' } }),
+  },
+  'GET /v1/customers/:customerId/users': { action: 'customers.view', params: CUSTOMER, sample: customer('/users?size=5') },
+  'GET /v1/customers/:customerId/users/:userId': { action: 'customers.view', params: USER, sample: user() },
+  'PATCH /v1/customers/:customerId/users/:userId': { action: 'customer_users.reset_password', params: USER, sample: (context) => ({ ...user()(context), payload: { passwordProfile: { forceChangePassword: true } } }) },
+  // A user of its own each time (made by the owner, or an id of none when it may not be made).
+  'DELETE /v1/customers/:customerId/users/:userId': {
+    action: 'customer_users.manage',
+    params: USER,
+    sample: async ({ world }) => ({ url: `/v1/customers/${world.customerId}/users/${await freshCustomerUser(world)}` }),
+  },
+  'GET /v1/customers/:customerId/users/:userId/directoryroles': { action: 'customers.view', params: USER, sample: user('/directoryroles') },
+  'POST /v1/customers/:customerId/users/:userId/licenseupdates': {
+    action: 'customer_users.manage',
+    params: USER,
+    sample: (context) => ({ ...user('/licenseupdates')(context), payload: { licensesToAssign: [{ subscriptionId: context.world.subscriptionId }] } }),
+  },
+  'GET /v1/customers/:customerId/directoryroles': { action: 'customers.view', params: CUSTOMER, sample: customer('/directoryroles') },
+  'GET /v1/customers/:customerId/directoryroles/:roleId/usermembers': {
+    action: 'customers.view',
+    params: { customerId: 'customer', roleId: 'value' },
+    sample: customer('/directoryroles/62e90394-69f5-4237-9190-012177145e10/usermembers'),
+  },
+  'GET /v1/customers/:customerId/subscribedskus': { action: 'customers.view', params: CUSTOMER, sample: customer('/subscribedskus') },
 
   'POST /v1/relationshipinvitations': { action: 'relationships.request', sample: () => ({ url: '/v1/relationshipinvitations', payload: { recipientName: 'Robin Admin', recipientEmail: 'robin@customer.example' } }) },
   'GET /v1/relationshipinvitations': { action: 'relationships.request', sample: () => ({ url: '/v1/relationshipinvitations?size=5' }) },
@@ -301,7 +357,10 @@ export async function buildWorld(t: TestApp, standing: Standing, templates: Reco
   const appId = app.json<{ id: string }>().id;
   const appSecret = (await api(t, owner.headers).post(`/api/apps/${appId}/secrets`, { description: 'world' })).json<{ secret: string }>().secret;
   const memberId = (await createUser(t.db, { partnerId: partner.id, roles: ['helpdesk_agent'] })).id;
-  return { standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId, appId, appSecret, memberId };
+  const madeUser = await api(t, owner.headers).post(`/v1/customers/${created.id}/users`, { userPrincipalName: `world@${created.domain}`, displayName: 'World User' });
+  if (madeUser.statusCode !== 201) throw new Error(`the world's customer user failed: ${madeUser.statusCode} ${madeUser.body}`);
+  const customerUserId = madeUser.json<{ id: string }>().id;
+  return { t, standing, partnerId: partner.id, owner, customerId: created.id, domain: created.domain, orderId, subscriptionId: lineItems[0]!.subscriptionId, offerId: offer.id, templateId, invitationId, appId, appSecret, memberId, customerUserId };
 }
 
 /** A draft, a token, an app and an app sign-in of `user`'s own, made through the API; a random id when the user may not have one. */

@@ -9,6 +9,8 @@ export const routeModules = {
   customerDetail: () => import('../features/customers/routes/customer-detail.tsx'),
   subscription: () => import('../features/subscriptions/routes/subscription.tsx'),
   addSubscriptions: () => import('../features/add-subscriptions/routes/add-subscriptions.tsx'),
+  billingProfile: () => import('../features/customers/routes/billing-profile.tsx'),
+  customerUsers: () => import('../features/customer-users/routes/customer-users.tsx'),
   requestRelationship: () => import('../features/relationships/routes/request-relationship.tsx'),
   resellers: () => import('../features/resellers/routes/resellers.tsx'),
   account: () => import('../features/account/routes/account.tsx'),
@@ -29,6 +31,8 @@ export function preloadPage(path: string): void {
   else if (pathname === '/customers/request-relationship') load = routeModules.requestRelationship;
   else if (/^\/customers\/[^/]+\/subscriptions\/[^/]+$/.test(pathname)) load = routeModules.subscription;
   else if (/^\/customers\/[^/]+\/add-subscriptions$/.test(pathname)) load = routeModules.addSubscriptions;
+  else if (/^\/customers\/[^/]+\/billing-profile$/.test(pathname)) load = routeModules.billingProfile;
+  else if (/^\/customers\/[^/]+\/users$/.test(pathname)) load = routeModules.customerUsers;
   else if (pathname.startsWith('/customers/')) load = routeModules.customerDetail;
   else if (pathname === '/resellers') load = routeModules.resellers;
   else if (pathname === '/account') load = routeModules.account;

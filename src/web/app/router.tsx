@@ -54,6 +54,8 @@ export const router = createBrowserRouter([
               { path: '/customers/:customerId', lazy: routeModules.customerDetail },
               { path: '/customers/:customerId/subscriptions/:subscriptionId', lazy: routeModules.subscription },
               { path: '/customers/:customerId/add-subscriptions', lazy: routeModules.addSubscriptions },
+              { path: '/customers/:customerId/billing-profile', lazy: routeModules.billingProfile },
+              { path: '/customers/:customerId/users', lazy: routeModules.customerUsers },
               { path: '/resellers', lazy: routeModules.resellers },
               { path: '/activity-log', lazy: routeModules.activityLog },
               { path: '/settings/users', lazy: routeModules.users },

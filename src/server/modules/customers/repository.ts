@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '#db/database.ts';
 import type { CustomerEligibilityValidationsTable, CustomerRelationshipsTable, CustomersTable } from '#db/schema.ts';
 import type { CustomerSort } from '#contracts/customers.ts';
@@ -62,6 +62,7 @@ function visibleCustomers(db: Executor, partnerId: string) {
       'c.country',
       'c.phone_number',
       'c.created_at',
+      'c.version',
       'cr.origin',
       'cr.indirect_provider_id',
       'cr.invitation_id',
@@ -196,6 +197,17 @@ export async function registerDomain(db: Executor, instance: 'public' | 'usgov',
     .returning('domain')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The billing profile's columns, written only if the version is still `expected` (compare-and-set); false when it is not. */
+export async function updateBillingProfile(db: Executor, customerId: string, expected: number, values: Updateable<CustomersTable>) {
+  const result = await db
+    .updateTable('customers')
+    .set({ ...values, version: sql<number>`version + 1` })
+    .where('id', '=', customerId)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function insertCustomer(db: Executor, customer: Insertable<CustomersTable>) {

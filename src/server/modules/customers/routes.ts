@@ -7,10 +7,13 @@ import {
   customerCountryCollectionSchema,
   customerCriteriaQuerySchema,
   customerListQuerySchema,
+  customerBillingProfileSchema,
+  customerCompanyProfileSchema,
   customerSchema,
   eligibilityValidationCollectionSchema,
   eligibilityValidationSchema,
   setIndirectResellerRequestSchema,
+  updateBillingProfileRequestSchema,
 } from '#contracts/customers.ts';
 import { indirectResellerCollectionSchema } from '#contracts/partners.ts';
 import { createCustomerRequestSchema, eligibilityInputSchema, userCredentialsSchema } from '#contracts/onboarding.ts';
@@ -109,6 +112,45 @@ export const customersRoutes: FastifyPluginAsyncZod<{ customers: CustomersServic
       response: { 200: customerSchema, ...errors },
     },
   }, async (request) => customers.get(requirePrincipal(request), request.params.customerId));
+
+  app.get('/v1/customers/:customerId/profiles/company', {
+    schema: {
+      tags: ['customers'],
+      summary: "The customer's company profile (read-only: the domain is the customer's for ever)",
+      params: z.object({ customerId: z.guid('customerId must be a GUID') }),
+      response: { 200: customerCompanyProfileSchema, ...errors },
+    },
+  }, async (request) => customers.companyProfile(requirePrincipal(request), request.params.customerId));
+
+  app.get('/v1/customers/:customerId/profiles/billing', {
+    schema: {
+      tags: ['customers'],
+      summary: "The customer's billing profile, with the etag its PUT sends back",
+      params: z.object({ customerId: z.guid('customerId must be a GUID') }),
+      response: { 200: customerBillingProfileSchema, ...errors },
+    },
+  }, async (request) => customers.billingProfile(requirePrincipal(request), request.params.customerId));
+
+  app.put('/v1/customers/:customerId/profiles/billing', {
+    schema: {
+      tags: ['customers'],
+      summary: "Update the customer's billing profile and address (helpdesk agents, admin agents, global admins)",
+      description:
+        'Partner Center\'s "Update a customer\'s billing profile": the full resource, with its etag in `If-Match` (as documented) or in ' +
+        '`attributes.etag` (as the SDK sends the resource back); one of them is required (400 naming If-Match). A stale etag is a 412 and changes nothing. ' +
+        'The same rules as the add-customer wizard (the country\'s address, postal code, state and phone rules, the email not on your own domains); ' +
+        'the country cannot change (400 `country_read_only`). The names may be given at the top (Partner Center\'s place) or in defaultAddress ' +
+        '(the create call\'s), the top ones winning. Audited as `update_customer_billing_profile`. Idempotent with MS-RequestId.',
+      params: z.object({ customerId: z.guid('customerId must be a GUID') }),
+      headers: z.object({ 'if-match': z.string().max(100, 'If-Match must be the etag of GET .../profiles/billing, e.g. W/"3"').optional() }),
+      body: updateBillingProfileRequestSchema,
+      response: { 200: customerBillingProfileSchema, ...errors, 412: errorResponseSchema },
+    },
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request);
+    const outcome = await customers.updateBillingProfile(principal, request.params.customerId, request.body, request.headers['if-match'], idempotencyKeyOf(request, principal));
+    return sendOutcome(reply, outcome);
+  });
 
   app.get('/v1/customers/:customerId/relationships', {
     schema: {

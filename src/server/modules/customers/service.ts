@@ -1,10 +1,20 @@
 import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
-import { checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
+import { checkBillingProfile, checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
 import { plainTextErrors, type RuleResult } from '#domain/customer-rules.ts';
 import { unstorableText } from '#domain/text.ts';
 import { assertAllowed, assertCan, can } from '#domain/roles.ts';
-import { customerFilterSchema, customerSorts, type Customer, type CustomerCriteriaQuery, type EligibilityValidation, type SetIndirectResellerRequest } from '#contracts/customers.ts';
+import {
+  customerFilterSchema,
+  customerSorts,
+  type Customer,
+  type CustomerBillingProfile,
+  type CustomerCompanyProfile,
+  type CustomerCriteriaQuery,
+  type EligibilityValidation,
+  type SetIndirectResellerRequest,
+  type UpdateBillingProfileRequest,
+} from '#contracts/customers.ts';
 import type { PartnerRelationship } from '#contracts/partners.ts';
 import type { CreateCustomerRequest } from '#contracts/onboarding.ts';
 import type { Db, Executor } from '#db/database.ts';
@@ -83,6 +93,30 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       createdAt: row.created_at.toISOString(),
       links: { self: { uri: selfUri(row.id), method: 'GET', headers: [] } },
       attributes: { objectType: 'Customer' },
+    };
+  }
+
+  async function visibleOrNotFound(principal: Principal, customerId: string) {
+    assertCan(principal.user.partner.kind, principal.user.roles, 'customers.view');
+    const row = await repo.findVisibleCustomer(db, principal.user.partner.id, customerId);
+    // Another partner's customer is indistinguishable from one that does not exist.
+    if (!row) throw new DomainError('not_found', `There is no customer ${customerId}.`);
+    return row;
+  }
+
+  function toBillingProfile(row: repo.CustomerRow): CustomerBillingProfile {
+    const customer = toCustomer(row);
+    return {
+      id: row.id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      email: row.email,
+      culture: row.culture,
+      language: row.language,
+      companyName: row.billing_company_name,
+      defaultAddress: customer.billingProfile.defaultAddress,
+      links: { self: { uri: `${selfUri(row.id)}/profiles/billing`, method: 'GET', headers: [] } },
+      attributes: { etag: etagOf(row.version), objectType: 'CustomerBillingProfile' },
     };
   }
 
@@ -234,6 +268,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       indirect_provider_id: null,
       indirect_provider_name: null,
       invitation_id: null,
+      version: 1,
     });
     await audit({ operationType: 'add_customer', resourceType: 'customer', resourceId: id, customerId: id, newValue: customer }, now);
     return { customer, userCredentials: { userName: 'admin', userPrincipalName: `admin@${details.domain}`, password } };
@@ -268,11 +303,87 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       return idempotency.run(key, { customerId }, async (trx) => {
         const password = temporaryPassword();
         const now = clock.now();
-        await trx.updateTable('customers').set({ admin_password_hash: `sha256$${sha256(password)}`, admin_password_set_at: now, admin_password_temporary: true, updated_at: now }).where('id', '=', customerId).execute();
-        // The admin's sessions end: whoever held the old password is signed out.
-        await trx.updateTable('tenant_sessions').set({ revoked_at: now }).where('customer_id', '=', customerId).where('revoked_at', 'is', null).execute();
+        await setTenantAdminPassword(trx, customerId, `sha256$${sha256(password)}`, true, now);
         await recordAudit(trx, ids, principal, { operationType: 'reset_customer_admin_password', resourceType: 'customer', resourceId: customerId, customerId, newValue: { adminPasswordSetAt: now.toISOString() } }, now);
         return { status: 201, body: { userName: 'admin' as const, userPrincipalName: `admin@${row.domain}`, password } };
+      });
+    },
+
+    /** GET /v1/customers/{id}/profiles/company: read-only here (the domain is for ever; the name is the billing profile's to change). */
+    async companyProfile(principal: Principal, customerId: string): Promise<CustomerCompanyProfile> {
+      const row = await visibleOrNotFound(principal, customerId);
+      return {
+        tenantId: row.id,
+        domain: row.domain,
+        companyName: row.company_name,
+        organizationRegistrationNumber: row.organization_registration_number,
+        links: { self: { uri: `${selfUri(row.id)}/profiles/company`, method: 'GET', headers: [] } },
+        attributes: { objectType: 'CustomerCompanyProfile' },
+      };
+    },
+
+    /** GET /v1/customers/{id}/profiles/billing, with the etag a PUT sends back. */
+    async billingProfile(principal: Principal, customerId: string): Promise<CustomerBillingProfile> {
+      return toBillingProfile(await visibleOrNotFound(principal, customerId));
+    },
+
+    /**
+     * PUT /v1/customers/{id}/profiles/billing (Partner Center's "Update a customer's billing profile"):
+     * the full resource with its etag (If-Match, as Partner Center documents it, or the body's
+     * attributes.etag as its SDK sends the resource back). The wizard's rules, by the same functions;
+     * the country cannot change. The write is a compare-and-set on the version: a stale etag, also one
+     * that lost a race, is a 412 and changes nothing.
+     */
+    async updateBillingProfile(principal: Principal, customerId: string, body: UpdateBillingProfileRequest, ifMatch: string | undefined, key?: IdempotencyKey) {
+      const { partner } = principal.user;
+      assertCan(partner.kind, principal.user.roles, 'customers.edit');
+      await visibleOrNotFound(principal, customerId);
+      const etag = ifMatch ?? body.attributes?.etag ?? undefined;
+      if (etag === undefined || etag.trim() === '') {
+        const message = 'Send the billing profile\'s etag (attributes.etag of GET .../profiles/billing) in If-Match or in attributes.etag.';
+        throw new DomainError('invalid_input', message, [{ field: 'If-Match', code: 'etag_required', message }]);
+      }
+      const expected = versionOfEtag(etag);
+      return idempotency.run(key, { body, etag }, async (trx) => {
+        const current = await repo.findVisibleCustomer(trx, partner.id, customerId);
+        if (!current) throw new DomainError('not_found', `There is no customer ${customerId}.`);
+        const stale = () => new DomainError('precondition_failed', `The billing profile changed since etag ${etag} was read (it is at ${etagOf(current.version)}). Read it again and redo the change.`);
+        if (expected !== current.version) throw stale();
+        const address = body.defaultAddress;
+        const country = normalizeCountry(address.country);
+        if (country !== current.country) {
+          const message = `The country of a customer cannot change (it is ${current.country}).`;
+          throw new DomainError('invalid_input', message, [{ field: 'defaultAddress.country', code: 'country_read_only', message }]);
+        }
+        const checked = checkBillingProfile(
+          { ...body, firstName: body.firstName ?? address.firstName ?? '', lastName: body.lastName ?? address.lastName ?? '', defaultAddress: address },
+          { partnerEmailDomains: partner.emailDomains, reservedEmailDomains },
+        );
+        if (!checked.ok) throw fieldErrorsError(checked.errors);
+        const details = checked.value;
+        const now = clock.now();
+        // Compare-and-set: a writer that committed since the read above makes this match nothing.
+        const updated = await repo.updateBillingProfile(trx, customerId, expected, {
+          email: details.email,
+          culture: details.culture,
+          language: details.language,
+          billing_company_name: details.companyName,
+          first_name: details.firstName,
+          last_name: details.lastName,
+          address_line1: details.address.addressLine1,
+          address_line2: details.address.addressLine2,
+          address_line3: details.address.addressLine3,
+          city: details.address.city,
+          state: details.address.state,
+          postal_code: details.address.postalCode,
+          phone_number: details.phoneNumber,
+          updated_at: now,
+        });
+        if (!updated) throw stale();
+        const row = (await repo.findVisibleCustomer(trx, partner.id, customerId))!;
+        const profile = toBillingProfile(row);
+        await recordAudit(trx, ids, principal, { operationType: 'update_customer_billing_profile', resourceType: 'customer_billing_profile', resourceId: customerId, customerId, newValue: profile }, now);
+        return { status: 200, body: profile };
       });
     },
 
@@ -564,6 +675,17 @@ function decodeContinuationToken(token: string, criteria: repo.CustomerListCrite
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The billing profile's etag, written as the subscriptions' are: W/"<version>". */
+function etagOf(version: number): string {
+  return `W/"${version}"`;
+}
+
+/** The version an etag names (W/"3", "3" or 3); null for anything else, which then matches nothing (412). */
+function versionOfEtag(etag: string): number | null {
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(etag);
+  return match ? Number(match[1]) : null;
+}
+
 // Checked here so that a forged key never reaches the SQL cast (a 500): no NUL in a name, and a
 // timestamp that is a real instant (Date round-trips it: no 30 February), in years PostgreSQL takes.
 function isNameKey(key: string) {
@@ -640,6 +762,16 @@ export async function insertTenant(trx: Executor, ids: IdGenerator, now: Date, t
     }, now);
   }
   return { id, userPrincipalName, temporaryPassword: password };
+}
+
+/**
+ * A new password for the customer's admin (Reset admin password, and a reset of the admin as one of the
+ * customer's users): its hash where the admin's sign-in reads it, and the admin's sessions end, so that
+ * whoever held the old password is signed out.
+ */
+export async function setTenantAdminPassword(trx: Executor, customerId: string, hash: string, temporary: boolean, now: Date) {
+  await trx.updateTable('customers').set({ admin_password_hash: hash, admin_password_set_at: now, admin_password_temporary: temporary, updated_at: now }).where('id', '=', customerId).execute();
+  await trx.updateTable('tenant_sessions').set({ revoked_at: now }).where('customer_id', '=', customerId).where('revoked_at', 'is', null).execute();
 }
 
 /** The operator's list of tenants (`partnerdesk tenants list`). */

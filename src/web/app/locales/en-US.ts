@@ -1,4 +1,5 @@
 import type { customerDetailEnUS } from '../../features/customers/locales/en-US.ts';
+import type { customerUsersEnUS } from '../../features/customer-users/locales/en-US.ts';
 import type { customersListEnUS } from '../../features/customers/locales/list-en-US.ts';
 import type { resellersEnUS } from '../../features/resellers/locales/en-US.ts';
 import type { tenantEnUS } from '../../features/tenant/locales/en-US.ts';
@@ -151,6 +152,8 @@ export const enUS = {
   onboarding: onboardingEnUS as OnboardingStrings,
   // Typed here, brought at run time by the customer page's code (features/customers/locales/register-en-US.ts).
   customerDetail: {} as typeof customerDetailEnUS,
+  // Typed here, brought at run time by the Users tab's code (features/customer-users/locales/register-en-US.ts).
+  customerUsers: {} as typeof customerUsersEnUS,
   // Typed here, brought at run time by the customers list's code (features/customers/locales/register-list-en-US.ts).
   customersList: {} as typeof customersListEnUS,
   // Typed here, brought at run time by the customer admin's pages (features/tenant/locales/register-en-US.ts).

@@ -5,6 +5,7 @@ import { relationshipsZhTW } from '../../features/relationships/locales/zh-TW.ts
 import { subscriptionZhTW } from '../../features/subscriptions/locales/zh-TW.ts';
 import { addSubscriptionsZhTW } from '../../features/add-subscriptions/locales/zh-TW.ts';
 import { customerDetailZhTW } from '../../features/customers/locales/zh-TW.ts';
+import { customerUsersZhTW } from '../../features/customer-users/locales/zh-TW.ts';
 import { customersListZhTW } from '../../features/customers/locales/list-zh-TW.ts';
 import { onboardingZhTW } from '../../features/onboarding/locales/zh-TW.ts';
 import { teamZhTW } from '../../features/team/locales/zh-TW.ts';
@@ -254,6 +255,7 @@ export const zhTW: Messages = {
   },
   onboarding: onboardingZhTW,
   customerDetail: customerDetailZhTW,
+  customerUsers: customerUsersZhTW,
   customersList: customersListZhTW,
   tenant: tenantZhTW,
   activityLog: activityLogZhTW,

@@ -75,6 +75,11 @@ export const activityLogEnUS = {
     reset_partner_user_password: 'User password reset',
     change_partner_user_password: 'Own password changed',
     update_subscription: 'Subscription changed',
+    update_customer_billing_profile: 'Billing profile updated',
+    create_customer_user: 'Customer user added',
+    reset_customer_user_password: 'Customer user password reset',
+    delete_customer_user: 'Customer user deleted',
+    update_customer_user_licenses: 'Customer user licenses changed',
   },
   resources: {
     customer: 'Customer',
@@ -84,6 +89,8 @@ export const activityLogEnUS = {
     partner_customer_relationship: 'Partner relationship',
     customer_eligibility_validation: 'Eligibility validation',
     partner_user: 'User',
+    customer_billing_profile: 'Billing profile',
+    customer_user: 'Customer user',
   },
   statuses: {
     succeeded: 'Succeeded',

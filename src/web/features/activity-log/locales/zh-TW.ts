@@ -77,6 +77,11 @@ export const activityLogZhTW: Messages['activityLog'] = {
     reset_partner_user_password: '已重設使用者密碼',
     change_partner_user_password: '已變更自己的密碼',
     update_subscription: '已變更訂閱',
+    update_customer_billing_profile: '已更新帳單設定檔',
+    create_customer_user: '已新增客戶使用者',
+    reset_customer_user_password: '已重設客戶使用者密碼',
+    delete_customer_user: '已刪除客戶使用者',
+    update_customer_user_licenses: '已變更客戶使用者授權',
   },
   resources: {
     customer: '客戶',
@@ -86,6 +91,8 @@ export const activityLogZhTW: Messages['activityLog'] = {
     partner_customer_relationship: '合作夥伴關係',
     customer_eligibility_validation: '資格驗證',
     partner_user: '使用者',
+    customer_billing_profile: '帳單設定檔',
+    customer_user: '客戶使用者',
   },
   statuses: {
     succeeded: '成功',

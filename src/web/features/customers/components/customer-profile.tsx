@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '#contracts/customers.ts';
 import { useFormatters } from '../../../app/format.ts';
@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   address: { fontStyle: 'normal' },
   muted: { color: tokens.colorNeutralForeground3 },
+  heading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
 
 /** "English (United States)" for en-US, in the reader's language; the tag itself if Intl does not know it. */
@@ -29,7 +30,8 @@ function useLanguageName(): (tag: string) => string {
   }, [i18n.language]);
 }
 
-export function CustomerProfile({ customer }: { customer: Customer }) {
+/** The company and billing profile; `action` is what the signed-in user may do about it (edit the billing profile). */
+export function CustomerProfile({ customer, action }: { customer: Customer; action?: ReactNode }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const format = useFormatters();
@@ -39,7 +41,10 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
   const lines = formatAddressLines(address, format.region(address.country));
   return (
     <Panel aria-labelledby="profile-heading">
-      <PanelHeading id="profile-heading">{t('customerDetail.profile.title')}</PanelHeading>
+      <div className={styles.heading}>
+        <PanelHeading id="profile-heading">{t('customerDetail.profile.title')}</PanelHeading>
+        {action}
+      </div>
       <DetailList
         items={[
           { label: t('customerDetail.profile.companyName'), value: customer.companyProfile.companyName },

@@ -1,6 +1,22 @@
 /** The customer detail page's strings (en-US): the source; zh-TW has exactly these keys. */
 export const customerDetailEnUS = {
   title: 'Customer',
+  billingProfile: {
+    edit: 'Edit billing profile',
+    title: 'Edit billing profile',
+    addressSection: 'Company and address',
+    countryFixed: "A customer's country or region cannot change.",
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    back: 'Back to the customer',
+    saved: 'The billing profile was saved.',
+    staleTitle: 'Someone changed this profile meanwhile',
+    staleBody: 'The billing profile was changed since you opened it, so your changes were not saved. Reload it to see the current profile, then make your changes again.',
+    reload: 'Reload the profile',
+    loadFailed: 'The billing profile could not be loaded.',
+    notAllowed: "Your roles do not allow editing a customer's billing profile.",
+  },
   resetPassword: {
     button: 'Reset admin password',
     title: "Reset the customer's admin password",

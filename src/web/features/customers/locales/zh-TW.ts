@@ -3,6 +3,22 @@ import type { Messages } from '../../../app/locales/en-US.ts';
 /** 客戶詳細資料 (zh-TW): Partner Center 的繁體中文用語。 */
 export const customerDetailZhTW: Messages['customerDetail'] = {
   title: '客戶',
+  billingProfile: {
+    edit: '編輯帳單設定檔',
+    title: '編輯帳單設定檔',
+    addressSection: '公司與地址',
+    countryFixed: '客戶的國家/地區無法變更。',
+    save: '儲存',
+    saving: '儲存中…',
+    cancel: '取消',
+    back: '返回客戶',
+    saved: '已儲存帳單設定檔。',
+    staleTitle: '此設定檔已被他人變更',
+    staleBody: '自您開啟後，帳單設定檔已有變更，因此您的變更未儲存。請重新載入以查看目前的設定檔，再重新進行變更。',
+    reload: '重新載入設定檔',
+    loadFailed: '無法載入帳單設定檔。',
+    notAllowed: '您的角色不允許編輯客戶的帳單設定檔。',
+  },
   resetPassword: {
     button: '重設系統管理員密碼',
     title: '重設客戶的系統管理員密碼',

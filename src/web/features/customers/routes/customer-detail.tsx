@@ -1,8 +1,9 @@
 import '../locales/register-en-US.ts';
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, makeStyles, tokens } from '@fluentui/react-components';
-import type { MouseEvent } from 'react';
+import '../../customer-users/locales/register-en-US.ts';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Edit20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, type LoaderFunctionArgs } from 'react-router';
+import { useParams, type LoaderFunctionArgs } from 'react-router';
 import { isApiError } from '../../../app/api-client.ts';
 import { queryClient } from '../../../app/query-client.ts';
 import { Loading } from '../../../app/ui/loading.tsx';
@@ -17,6 +18,8 @@ import { CustomerOrders } from '../components/customer-orders.tsx';
 import { CustomerProfile } from '../components/customer-profile.tsx';
 import { CustomerRelationship } from '../components/customer-relationship.tsx';
 import { CustomerSubscriptions } from '../components/customer-subscriptions.tsx';
+import { CustomerTabs } from '../components/customer-tabs.tsx';
+import { Breadcrumbs } from '../components/customer-breadcrumbs.tsx';
 import { ResetAdminPasswordDialog } from '../components/reset-admin-password-dialog.tsx';
 import { ChangeResellerDialog } from '../components/change-reseller-dialog.tsx';
 import { AddAgreementDialog } from '../components/add-agreement-dialog.tsx';
@@ -25,7 +28,6 @@ import { sessionQueryOptions, useCurrentUser } from '../../../app/session.tsx';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const useStyles = makeStyles({
-  breadcrumb: { marginBlockEnd: tokens.spacingVerticalS, marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
   sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   // Relationship and agreement side by side on a wide screen, one above the other on a phone.
   pair: {
@@ -35,30 +37,6 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
 });
-
-function Breadcrumbs({ current }: { current: string }) {
-  const styles = useStyles();
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const follow = (event: MouseEvent<HTMLAnchorElement | HTMLButtonElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    void navigate('/customers');
-  };
-  return (
-    <Breadcrumb aria-label={t('customerDetail.breadcrumb')} className={styles.breadcrumb} size="small">
-      <BreadcrumbItem>
-        <BreadcrumbButton href="/customers" onClick={follow}>
-          {t('customerDetail.backToCustomers')}
-        </BreadcrumbButton>
-      </BreadcrumbItem>
-      <BreadcrumbDivider />
-      <BreadcrumbItem>
-        <BreadcrumbButton current>{current}</BreadcrumbButton>
-      </BreadcrumbItem>
-    </Breadcrumb>
-  );
-}
 
 /** No such customer, or none this partner has a relationship with: the server does not say which. */
 function CustomerNotFound() {
@@ -111,8 +89,16 @@ function CustomerDetail({ customerId }: { customerId: string }) {
         description={companyProfile.domain}
         actions={canEdit ? <ResetAdminPasswordDialog customerId={customerId} /> : undefined}
       />
+      <CustomerTabs customerId={customerId} selected="overview" />
       <div className={styles.sections}>
-        <CustomerProfile customer={customer.data} />
+        <CustomerProfile
+          customer={customer.data}
+          action={canEdit ? (
+            <LinkButton to={`/customers/${customerId}/billing-profile`} icon={<Edit20Regular />}>
+              {t('customerDetail.billingProfile.edit')}
+            </LinkButton>
+          ) : undefined}
+        />
         <div className={styles.pair}>
           <CustomerRelationship customer={customer.data} action={canChangeReseller ? <ChangeResellerDialog customer={customer.data} /> : undefined} />
           {/* US Government has no agreement step (SPEC §8): its customers show their eligibility instead. */}
