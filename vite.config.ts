@@ -53,7 +53,7 @@ const vendorGroups = [
  */
 const wizardShared = {
   name: 'forms',
-  test: /(src[\\/]contracts[\\/](onboarding|onboarding-responses|agreements|partners)\.ts|src[\\/]web[\\/]features[\\/]onboarding[\\/](field-errors|api[\\/]country-rules-key)\.ts|src[\\/]web[\\/]app[\\/](use-debounced-value\.ts|ui[\\/](panel|loading)\.tsx)|node_modules[\\/]@fluentui[\\/](react-input|react-select|react-message-bar|react-tabster)[\\/])/,
+  test: /(src[\\/]contracts[\\/](onboarding|onboarding-responses|agreements|partners)\.ts|src[\\/]web[\\/]features[\\/]onboarding[\\/](field-errors|api[\\/]country-rules-key|api[\\/]validate-address|api[\\/]get-country-rules|api[\\/]get-latest-agreement)\.ts|src[\\/]web[\\/]features[\\/]onboarding[\\/]components[\\/](fields|step-actions)\.tsx|src[\\/]web[\\/]app[\\/](use-debounced-value\.ts|ui[\\/](panel|loading)\.tsx)|node_modules[\\/]@fluentui[\\/](react-input|react-select|react-message-bar|react-tabster|react-checkbox|react-field)[\\/])/,
   priority: 1,
 };
 
