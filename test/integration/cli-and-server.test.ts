@@ -23,7 +23,7 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-describe('partnerdesk CLI: the operator sets up an installation without demo data', () => {
+describe('partnerdesk CLI: the operator sets up an installation without demo data', { timeout: 120_000 }, () => {
   let env: Record<string, string>;
   beforeAll(async () => {
     env = await databaseEnv();
