@@ -11,6 +11,15 @@ export const errorResponseSchema = z
     data: z.array(z.unknown()),
     source: z.string(),
     errors: z.array(fieldErrorSchema),
+    /**
+     * The fields Partner Center's newer errors carry besides (600061 is documented with them): the same
+     * text as `description`, the error's name, whether trying again can help, and the internal code.
+     */
+    message: z.string().optional(),
+    errorName: z.string().optional(),
+    isRetryable: z.boolean().optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+    errorMessageExtended: z.string().optional(),
   })
   .meta({ id: 'Error' });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

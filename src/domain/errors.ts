@@ -7,7 +7,7 @@
 /** One field that is wrong: `code` is stable (the web translates it), `message` is for people. */
 export type FieldError = { field: string; code: string; message: string };
 
-export type HttpStatus = 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 414 | 415 | 422 | 429 | 431 | 500 | 503;
+export type HttpStatus = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 412 | 413 | 414 | 415 | 422 | 429 | 431 | 500 | 503;
 
 /**
  * The HTTP status and the Partner Center numeric error code of each of our error names. Numbers are
@@ -48,6 +48,8 @@ export const errorCatalog = {
   // (ours) A password someone else set (a new user, a reset) must be changed before anything else.
   password_change_required: { status: 403, pcCode: 403101 },
   not_found: { status: 404, pcCode: 1000 },
+  // A path the API has, with a method it does not take there (the answer names those it takes in Allow).
+  method_not_allowed: { status: 405, pcCode: 405 },
   // The HTTP edge's own refusals: a request too slow, too large, or of a type the API does not read.
   request_timeout: { status: 408, pcCode: 408000 },
   body_too_large: { status: 413, pcCode: 413000 },

@@ -125,6 +125,8 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   closeSilentConnections(app.server, timeouts.headersTimeoutMs);
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  const routePaths = routeMethods();
+  app.addHook('onRoute', routePaths.add);
 
   // Infrastructure
   await app.register(requestIdsPlugin);
@@ -179,14 +181,37 @@ export async function buildApp(deps: AppDeps) {
   await app.register(identityRoutes, { apps });
   await app.register(teamRoutes, { team });
 
-  await registerPortal(app, deps.webRoot ?? defaultWebRoot);
+  await registerPortal(app, deps.webRoot ?? defaultWebRoot, routePaths.allowed);
   return app;
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
 /** The built portal, with the SPA's index.html for any other GET that asks for a page. */
-async function registerPortal(app: App, webRoot: string) {
+/**
+ * Every route's path as a pattern with the methods it takes, so that a request for a known path with
+ * another method is told 405 and what it may send (Allow), not that the path does not exist.
+ */
+function routeMethods() {
+  const routes: { pattern: RegExp; methods: Set<string> }[] = [];
+  return {
+    add(route: RouteOptions) {
+      const pattern = new RegExp(`^${route.url.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const known = routes.find((entry) => entry.pattern.source === pattern.source);
+      if (known) for (const method of methods) known.methods.add(method);
+      else routes.push({ pattern, methods: new Set(methods) });
+    },
+    /** The methods the path takes, or none: no route has it. */
+    allowed(path: string): string[] {
+      const methods = new Set<string>();
+      for (const entry of routes) if (entry.pattern.test(path)) for (const method of entry.methods) methods.add(method);
+      return [...methods].sort();
+    },
+  };
+}
+
+async function registerPortal(app: App, webRoot: string, allowed: (path: string) => string[]) {
   const index = path.join(webRoot, 'index.html');
   const hasPortal = fs.existsSync(index);
   if (hasPortal) {
@@ -218,6 +243,14 @@ async function registerPortal(app: App, webRoot: string) {
     if (hasPortal && !isApi && wantsPage) {
       return reply.header('Cache-Control', 'no-cache').type('text/html').send(fs.createReadStream(index));
     }
-    return reply.status(404).send(errorBody(errorCatalog.not_found.pcCode, `There is no ${request.method} ${request.url.split('?')[0]}.`));
+    const path = request.url.split('?')[0] ?? '/';
+    const methods = isApi || path.includes('/oauth2/') || path.includes('/discovery/') ? allowed(path) : [];
+    if (methods.length > 0) {
+      return reply
+        .status(405)
+        .header('Allow', methods.join(', '))
+        .send(errorBody(errorCatalog.method_not_allowed.pcCode, `${path} does not take ${request.method}: send ${methods.join(', ')}.`));
+    }
+    return reply.status(404).send(errorBody(errorCatalog.not_found.pcCode, `There is no ${request.method} ${path}.`));
   });
 }

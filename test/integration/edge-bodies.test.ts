@@ -109,11 +109,14 @@ describe('answers Fastify gives of its own are in the error shape', () => {
     expect(response.json()).toMatchObject({ code: 414000, source: 'Partnerdesk', errors: [{ field: 'url', code: 'too_long' }] });
   });
 
-  it('a route or a method that does not exist', async () => {
-    for (const [method, url] of [['GET', '/nothing-here'], ['DELETE', '/healthz'], ['OPTIONS', '/v1/customers']] as const) {
-      const response = await t.app.inject({ method, url, headers });
-      expect(response.statusCode, `${method} ${url}`).toBe(404);
-      expect(response.json()).toMatchObject({ code: 1000, source: 'Partnerdesk', data: [], errors: [] });
+  it('a route that does not exist (404), a method a known path does not take (405, issue 11)', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/nothing-here', headers });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ code: 1000, source: 'Partnerdesk', data: [], errors: [] });
+    for (const [method, url] of [['DELETE', '/healthz'], ['OPTIONS', '/v1/customers']] as const) {
+      const wrong = await t.app.inject({ method, url, headers });
+      expect(wrong.statusCode, `${method} ${url}`).toBe(405);
+      expect(wrong.json()).toMatchObject({ code: 405, source: 'Partnerdesk', data: [], errors: [] });
     }
   });
 });

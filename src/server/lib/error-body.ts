@@ -5,6 +5,18 @@ export function errorBody(code: number, description: string, errors: FieldError[
   return { code, description, data, source: 'Partnerdesk', errors };
 }
 
+/**
+ * The model system's names of the errors it documents with `errorName` (its confirm-agreement page shows
+ * 600061's whole body); those answers carry its extra fields too.
+ */
+const errorNames: Partial<Record<DomainError['code'], { errorName: string; isRetryable: boolean }>> = {
+  agreement_already_confirmed: { errorName: 'PartnerConfirmedAgreementAlreadyExists', isRetryable: false },
+};
+
 export function domainErrorBody(error: DomainError): ErrorResponse {
-  return errorBody(errorCatalog[error.code].pcCode, error.message, error.fieldErrors, error.data);
+  const { pcCode } = errorCatalog[error.code];
+  const body = errorBody(pcCode, error.message, error.fieldErrors, error.data);
+  const named = errorNames[error.code];
+  if (!named) return body;
+  return { ...body, message: error.message, errorName: named.errorName, isRetryable: named.isRetryable, parameters: {}, errorMessageExtended: `InternalErrorCode=${pcCode}` };
 }
