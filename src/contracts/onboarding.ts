@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldErrorSchema, lineItemNumberInputSchema } from './common.ts';
-import { billingCycleInputSchema, ignored, orderLineItemDocumented } from './pc-input.ts';
+import { billingCycleInputSchema, ignored, mcaOnlySchema, orderLineItemDocumented } from './pc-input.ts';
 
 /**
  * The customer's details in Partner Center's request shape. Structure and types here; the rules of
@@ -102,8 +102,8 @@ export const agreementInputSchema = z.strictObject({
   primaryContact: signerSchema,
   /** Partner Center derives it from the App+User token; so do we. */
   userId: ignored('Ignored: the signed-in partner user is the one confirming.'),
-  /** The wizard confirms the Microsoft Customer Agreement; the template's own link is recorded. */
-  type: ignored('Ignored here: the wizard confirms the Microsoft Customer Agreement.'),
+  /** The wizard confirms the Microsoft Customer Agreement: another type is a 400. */
+  type: mcaOnlySchema.nullish(),
   agreementLink: ignored('Ignored: the template\'s link is recorded.'),
   attributes: ignored(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { collectionSchema, lineItemNumberInputSchema, linkSchema } from './common.ts';
-import { billingCycleInputSchema, ignored, orderDocumented, orderLineItemDocumented } from './pc-input.ts';
+import { billingCycleInputSchema, ignored, mcaOnlySchema, orderDocumented, orderLineItemDocumented } from './pc-input.ts';
 
 export const orderLineItemSchema = z.object({
   lineItemNumber: z.number().int(),
@@ -44,7 +44,7 @@ export const customerAgreementInputSchema = z.strictObject({
   dateAgreed: z.string().max(40),
   /** Partner Center's Agreement's other properties: the signed-in user, the MCA and its template's link are recorded. */
   userId: ignored(),
-  type: ignored(),
+  type: mcaOnlySchema.nullish(),
   agreementLink: ignored(),
   attributes: ignored(),
 });

@@ -81,3 +81,6 @@ export function orderDocumented() {
     attributes: ignored(),
   };
 }
+
+/** An agreement confirmed with an onboarding or an order: the Microsoft Customer Agreement (in any case). */
+export const mcaOnlySchema = lenientEnum(['MicrosoftCustomerAgreement'], 'Only the MicrosoftCustomerAgreement is confirmed here: send type MicrosoftCustomerAgreement or null.');

@@ -173,6 +173,12 @@ describe('SDK-shaped bodies', () => {
     const offerId = (await createOffer(t.db)).id;
     expectError(await order(customerId, sdkOrder([sdkLine(offerId, { AttestationAccepted: 'yes' })])), 400, 3000, 'lineItems.0.attestationAccepted');
     expectError(await order(customerId, sdkOrder([sdkLine(offerId)], { BillingCycle: 'Fortnightly' })), 400, 3000, 'billingCycle');
+    // The agreement confirmed with an order is the Customer Agreement: its Type is honoured, not ignored.
+    const bare = await createCustomer(t.db, { partnerIds: [caller.partner.id] });
+    const withCloud = await order(bare.id, sdkOrder([sdkLine(offerId)], { CustomerAgreement: { ...sdkAgreement({ Type: 'MicrosoftCloudAgreement' }), TemplateId: null } }));
+    expectError(withCloud, 400, 3000, 'customerAgreement.type');
+    const withMca = await order(bare.id, sdkOrder([sdkLine(offerId)], { CustomerAgreement: { ...sdkAgreement({ Type: 'microsoftCustomerAgreement' }), TemplateId: null } }));
+    expect(withMca.statusCode, withMca.body).toBe(201);
     const partnerOfRecord = await order(customerId, sdkOrder([sdkLine(offerId, { PartnerIdOnRecord: '1234567' })], { PartnerOnRecordAttestationAccepted: false }));
     expectError(partnerOfRecord, 400, 3000, 'partnerOnRecordAttestationAccepted', 'attestation_required');
   });
