@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collectionSchema, linkSchema } from './common.ts';
+import { ignored } from './pc-input.ts';
 
 export const addressSchema = z.object({
   country: z.string(),
@@ -81,7 +82,17 @@ export const customerCriteriaQuerySchema = z.object({
 export type CustomerCriteriaQuery = z.infer<typeof customerCriteriaQuerySchema>;
 
 export const customerListQuerySchema = customerCriteriaQuerySchema.extend({
-  size: z.coerce.number().int().min(1, 'size must be between 1 and 500').max(500, 'size must be between 1 and 500').default(100),
+  /**
+   * Partner Center documents `size` only as "the number of results to be displayed at one time"; `0`
+   * (which its SDKs send for "not set") is not documented, so it is read as the default page size (100).
+   */
+  size: z.coerce
+    .number()
+    .int()
+    .min(0, 'size must be between 0 (the default, 100) and 500')
+    .max(500, 'size must be between 0 (the default, 100) and 500')
+    .default(100)
+    .transform((size) => (size === 0 ? 100 : size)),
   seekOperation: z.enum(['Next']).optional(),
 });
 
@@ -158,15 +169,19 @@ const profileText = (max: number) => z.string().max(max, `Use at most ${max} cha
  * country cannot change (Partner Center: a customer's country is fixed once created).
  */
 export const updateBillingProfileRequestSchema = z.strictObject({
-  id: z.string().max(100).nullish(),
+  /** Partner Center's CustomerBillingProfile (SDK Models/Customers/CustomerBillingProfile.cs; customer-resources). */
+  id: ignored(),
   firstName: profileText(100).nullish(),
   lastName: profileText(100).nullish(),
   email: profileText(320),
   culture: profileText(20).nullish(),
   language: profileText(20).nullish(),
   companyName: profileText(400).nullish(),
+  /** Partner Center's Address (SDK Models/Address.cs). */
   defaultAddress: z.strictObject({
     firstName: profileText(100).nullish(),
+    /** Partner Center's; we keep no middle name (validated, not stored). */
+    middleName: profileText(100).nullish(),
     lastName: profileText(100).nullish(),
     addressLine1: profileText(500),
     addressLine2: profileText(500).nullish(),
@@ -178,7 +193,8 @@ export const updateBillingProfileRequestSchema = z.strictObject({
     region: profileText(200).nullish(),
     phoneNumber: profileText(40).nullish(),
   }),
-  links: z.unknown().optional(),
-  attributes: z.object({ etag: profileText(100).nullish(), objectType: profileText(100).nullish() }).nullish(),
+  links: ignored(),
+  /** `etag` is honoured (the PUT's precondition, as If-Match); the rest is read-only. */
+  attributes: z.object({ etag: profileText(100).nullish(), objectType: ignored() }).nullish(),
 });
 export type UpdateBillingProfileRequest = z.infer<typeof updateBillingProfileRequestSchema>;

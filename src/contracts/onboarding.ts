@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldErrorSchema, lineItemNumberInputSchema } from './common.ts';
+import { billingCycleInputSchema, ignored, mcaOnlySchema, orderLineItemDocumented } from './pc-input.ts';
 
 /**
  * The customer's details in Partner Center's request shape. Structure and types here; the rules of
@@ -9,8 +10,11 @@ import { fieldErrorSchema, lineItemNumberInputSchema } from './common.ts';
 const text = (max: number) => z.string().max(max, `Use at most ${max} characters.`);
 const optionalText = (max: number) => text(max).nullish();
 
+/** Partner Center's Address (SDK Models/Address.cs; customer-resources "Address"). */
 export const addressInputSchema = z.strictObject({
   firstName: text(100),
+  /** Partner Center's; we keep no middle name (validated, not stored). */
+  middleName: optionalText(100),
   lastName: text(100),
   addressLine1: text(500),
   addressLine2: optionalText(500),
@@ -23,19 +27,33 @@ export const addressInputSchema = z.strictObject({
   phoneNumber: optionalText(40),
 });
 
+/** Partner Center's CustomerCompanyProfile (SDK Models/Customers/CustomerCompanyProfile.cs; customer-resources). */
 export const companyProfileInputSchema = z.strictObject({
   companyName: optionalText(400),
   /** The prefix (`contoso`) or the full domain (`contoso.onmicrosoft.com`). */
   domain: text(300),
   organizationRegistrationNumber: optionalText(100),
+  tenantId: ignored(),
+  /** Partner Center fills the company's address and email from the billing profile: ignored here. */
+  address: ignored('Ignored: the billing profile\'s defaultAddress is the address.'),
+  email: ignored('Ignored: the billing profile\'s email is the email.'),
+  links: ignored(),
+  attributes: ignored(),
 });
 
+/** Partner Center's CustomerBillingProfile (SDK Models/Customers/CustomerBillingProfile.cs; customer-resources). */
 export const billingProfileInputSchema = z.strictObject({
+  id: ignored(),
+  /** Partner Center's; on create the names are the defaultAddress's (validated, not stored from here). */
+  firstName: optionalText(100),
+  lastName: optionalText(100),
   email: text(320),
   culture: optionalText(20),
   language: optionalText(20),
   companyName: optionalText(400),
   defaultAddress: addressInputSchema,
+  links: ignored(),
+  attributes: ignored(),
 });
 
 /** (ours) How a US Government customer is eligible (SPEC §8): required there, by POST /v1/customers too. */
@@ -44,17 +62,30 @@ export const eligibilityInputSchema = z.strictObject({
   details: text(2000).min(1, 'Describe how the customer is eligible.'),
 });
 
-/** POST /v1/customers: Partner Center's create-customer body, and (ours) a US Government customer's `eligibility`. */
+/**
+ * POST /v1/customers: Partner Center's Customer (SDK Models/Customers/Customer.cs; customer-resources),
+ * and (ours) a US Government customer's `eligibility`.
+ */
 export const createCustomerRequestSchema = z.strictObject({
+  id: ignored(),
+  commerceId: ignored(),
   companyProfile: companyProfileInputSchema,
   billingProfile: billingProfileInputSchema,
+  relationshipToPartner: ignored('Read-only in Partner Center (the partner\'s relationship follows from who creates the customer): ignored.'),
+  allowDelegatedAccess: ignored(),
+  userCredentials: ignored(),
+  customDomains: ignored(),
+  tags: ignored('Partner Center\'s tags: not kept here, ignored.'),
   /** An indirect provider's reseller: its tenant id (a GUID), as Partner Center documents it. */
   associatedPartnerId: optionalText(100),
   enableGDAPByDefault: z.boolean().nullish(),
+  links: ignored(),
+  attributes: ignored(),
   eligibility: eligibilityInputSchema.nullish(),
 });
 export type CreateCustomerRequest = z.infer<typeof createCustomerRequestSchema>;
 
+/** Partner Center's Contact (SDK Models/Agreements/Contact.cs): the agreement's primary contact. */
 export const signerSchema = z.strictObject({
   firstName: text(100),
   lastName: text(100),
@@ -62,15 +93,23 @@ export const signerSchema = z.strictObject({
   phoneNumber: optionalText(40),
 });
 
+/** The wizard's agreement: Partner Center's Agreement (SDK Models/Agreements/Agreement.cs; agreement-resources) and (ours) `accepted`. */
 export const agreementInputSchema = z.strictObject({
   /** The attestation that the customer accepted the agreement: must be true. */
   accepted: z.literal(true, { error: 'Confirm that the customer has accepted the agreement.' }).optional(),
   templateId: z.guid('templateId must be a GUID').nullish(),
   dateAgreed: z.string().max(40),
   primaryContact: signerSchema,
+  /** Partner Center derives it from the App+User token; so do we. */
+  userId: ignored('Ignored: the signed-in partner user is the one confirming.'),
+  /** The wizard confirms the Microsoft Customer Agreement: another type is a 400. */
+  type: mcaOnlySchema.nullish(),
+  agreementLink: ignored('Ignored: the template\'s link is recorded.'),
+  attributes: ignored(),
 });
 
-export const billingCycleSchema = z.enum(['monthly', 'annual', 'none', 'one_time'], { error: 'Choose a billing frequency: monthly, annual, none or one_time.' });
+/** A billing cycle as Partner Center spells it (`Monthly`, `OneTime`, `Unknown`) or as we do, in any case. */
+export const billingCycleSchema = billingCycleInputSchema;
 
 export const lineItemInputSchema = z.strictObject({
   lineItemNumber: lineItemNumberInputSchema,
@@ -82,6 +121,7 @@ export const lineItemInputSchema = z.strictObject({
   termDuration: optionalText(10),
   /** Ours, as a cart line item has it: this line's billing cycle, else the order's `billingCycle`, else the offer's usual. Lines of different cycles become one order each. */
   billingCycle: billingCycleSchema.nullish(),
+  ...orderLineItemDocumented(),
 });
 
 /** POST /v1/onboardings: the whole wizard in one call (ours). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collectionSchema, lineItemNumberInputSchema, linkSchema } from './common.ts';
+import { billingCycleInputSchema, ignored, mcaOnlySchema, orderDocumented, orderLineItemDocumented } from './pc-input.ts';
 
 export const orderLineItemSchema = z.object({
   lineItemNumber: z.number().int(),
@@ -41,8 +42,14 @@ export const customerAgreementInputSchema = z.strictObject({
   }),
   templateId: z.guid('templateId must be a GUID').nullish(),
   dateAgreed: z.string().max(40),
+  /** Partner Center's Agreement's other properties: the signed-in user, the MCA and its template's link are recorded. */
+  userId: ignored(),
+  type: mcaOnlySchema.nullish(),
+  agreementLink: ignored(),
+  attributes: ignored(),
 });
 
+/** POST /v1/customers/{id}/orders: Partner Center's Order (SDK Models/Orders/Order.cs; order-resources), see pc-input.ts. */
 export const createOrderRequestSchema = z.strictObject({
   lineItems: z
     .array(
@@ -54,12 +61,17 @@ export const createOrderRequestSchema = z.strictObject({
         partnerIdOnRecord: z.string().max(20).nullish(),
         /** One of the offer's terms (ISO 8601: P1M, P1Y); its usual one when left out. */
         termDuration: z.string().max(10).nullish(),
+        ...orderLineItemDocumented(),
       }),
     )
     .min(1, 'An order needs at least one line item.')
     .max(50, 'At most 50 line items in one order.'),
-  billingCycle: z.enum(['monthly', 'annual', 'none', 'one_time']).nullish(),
+  /** Partner Center's BillingCycleType in any case (`Monthly`, `OneTime`, `Unknown` = each offer's own) or ours. */
+  billingCycle: billingCycleInputSchema.nullish(),
   referenceCustomerId: z.string().nullish(),
+  /** Honoured: `false` refuses an order naming a partnerIdOnRecord (the attestation is what records it). */
+  partnerOnRecordAttestationAccepted: z.boolean({ error: 'partnerOnRecordAttestationAccepted must be true, false or null' }).nullish(),
+  ...orderDocumented(),
   /**
    * Ours (not in Partner Center's order): the customer's acceptance of the latest Microsoft Customer
    * Agreement, recorded with the order in one transaction, for a customer whose confirmation is missing.

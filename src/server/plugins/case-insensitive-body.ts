@@ -4,8 +4,9 @@ import { DomainError } from '#domain/errors.ts';
 import { unstorableText } from '#domain/text.ts';
 
 /**
- * SPEC §5 Input: request property names are matched case-insensitively against the route's schema
- * (`CompanyProfile`, `addressline1`), two keys differing only in case are a 400, and read-only fields
+ * SPEC §5 Input: request property names, and query parameter names, are matched case-insensitively
+ * against the route's schema (`CompanyProfile`, `addressline1`, `Size`), two keys differing only in case
+ * are a 400, and read-only fields
  * that Partner Center clients send back (`id`, `attributes`, `links`, `userCredentials`...) are dropped.
  * Text PostgreSQL cannot store (a NUL character, a lone surrogate), in a value or a property name, is
  * refused, naming the field.
@@ -126,6 +127,9 @@ export const caseInsensitiveBodyPlugin = fp(
       }
       const schema = request.routeOptions.schema?.body as z.ZodType | undefined;
       if (schema && request.body && typeof request.body === 'object') request.body = matchKeys(request.body, schema);
+      // Query parameter names too (`Size`, `Filter`, `AgreementType`), as Partner Center reads them.
+      const querySchema = request.routeOptions.schema?.querystring as z.ZodType | undefined;
+      if (querySchema && request.query && typeof request.query === 'object') request.query = matchKeys(request.query, querySchema);
     });
   },
   { name: 'case-insensitive-body' },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agreementCollectionSchema, agreementMetadataCollectionSchema, agreementSchema, agreementTypeSchema, confirmAgreementRequestSchema } from '#contracts/agreements.ts';
+import { agreementCollectionSchema, agreementMetadataCollectionSchema, agreementSchema, agreementTypeInputSchema, agreementTypeQuerySchema, confirmAgreementRequestSchema } from '#contracts/agreements.ts';
 import { errorResponseSchema } from '#contracts/common.ts';
 import { collection } from '#server/lib/links.ts';
 import { idempotencyKeyOf, sendOutcome } from '#server/lib/request-key.ts';
@@ -14,13 +14,13 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ agreements: AgreementsSer
   app.get('/v1/agreements', {
     schema: {
       tags: ['agreements'],
-      summary: 'Agreement templates of a type (default MicrosoftCloudAgreement), latest version first',
-      querystring: z.object({ agreementType: agreementTypeSchema.default('MicrosoftCloudAgreement') }),
+      summary: 'Agreement templates of a type (default MicrosoftCloudAgreement), latest version first; `*`: the latest of each type',
+      querystring: z.object({ agreementType: agreementTypeQuerySchema.default('MicrosoftCloudAgreement') }),
       response: { 200: agreementMetadataCollectionSchema, ...errors },
     },
   }, async (request) => {
     const items = await agreements.listTemplates(requirePrincipal(request), request.query.agreementType);
-    return collection(items, `/v1/agreements?agreementType=${request.query.agreementType}`);
+    return collection(items, `/v1/agreements?agreementType=${encodeURIComponent(request.query.agreementType)}`);
   });
 
   // Partner Center's pages of both calls: "This scenario only supports App+User authentication".
@@ -45,7 +45,7 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ agreements: AgreementsSer
       tags: ['agreements'],
       summary: "The customer's agreement confirmations",
       params: customerParams,
-      querystring: z.object({ agreementType: agreementTypeSchema.optional() }),
+      querystring: z.object({ agreementType: agreementTypeInputSchema.optional() }),
       response: { 200: agreementCollectionSchema, ...errors },
     },
   }, async (request) => {

@@ -106,7 +106,14 @@ export function createAgreementsService({ db, ids, clock, idempotency }: { db: D
     prepare,
     record,
 
-    async listTemplates(principal: Principal, type: AgreementType) {
+    /** The templates of a type, latest first; `*` (Partner Center's): the latest template of each type. */
+    async listTemplates(principal: Principal, type: AgreementType | '*') {
+      if (type === '*') {
+        const rows = await selectTemplates(db, principal.user.partner.instanceId).orderBy('agreement_type').orderBy('version_rank', 'desc').execute();
+        const latest = new Map<AgreementType, TemplateRow>();
+        for (const row of rows) if (!latest.has(row.agreement_type)) latest.set(row.agreement_type, row);
+        return [...latest.values()].map(toMetadata);
+      }
       const rows = await selectTemplates(db, principal.user.partner.instanceId).where('agreement_type', '=', type).orderBy('version_rank', 'desc').execute();
       return rows.map(toMetadata);
     },

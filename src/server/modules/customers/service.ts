@@ -597,6 +597,14 @@ function criteriaParams(query: CustomerCriteriaQuery): URLSearchParams {
   return params;
 }
 
+const FILTER_FIELDS = customerFilterSchema.shape.Field.options;
+const FILTER_OPERATORS = customerFilterSchema.shape.Operator.options;
+
+/** The documented spelling of `value` among `names`, matched in any case; else `value` as it is. */
+function spelledAs(value: unknown, names: readonly string[]): unknown {
+  return typeof value === 'string' ? (names.find((name) => name.toLowerCase() === value.trim().toLowerCase()) ?? value) : value;
+}
+
 function parseFilter(raw: string | undefined): repo.CustomerListFilter | undefined {
   if (!raw) return undefined;
   let text = raw;
@@ -616,7 +624,8 @@ function parseFilter(raw: string | undefined): repo.CustomerListFilter | undefin
   }
   // Partner Center clients vary the case of the keys (Field/field).
   const lowered = json && typeof json === 'object' ? Object.fromEntries(Object.entries(json).map(([k, v]) => [k.toLowerCase(), v])) : {};
-  const result = customerFilterSchema.safeParse({ Field: lowered.field, Value: lowered.value, Operator: lowered.operator });
+  // ...and of the field and operator names (companyname, STARTS_WITH): read as documented.
+  const result = customerFilterSchema.safeParse({ Field: spelledAs(lowered.field, FILTER_FIELDS), Value: lowered.value, Operator: spelledAs(lowered.operator, FILTER_OPERATORS) });
   if (!result.success) {
     throw filterError(`filter is not valid: Field must be CompanyName, Domain, IndirectReseller or IndirectCloudSolutionProvider, Value a non-empty string, Operator starts_with or contains.`);
   }

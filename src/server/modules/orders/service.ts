@@ -14,7 +14,9 @@ import { findOfferIds, findOffersForMarket, type OfferRow } from '#server/module
 import * as repo from './repository.ts';
 import { purchasesOf, toSubscription } from './subscription-shape.ts';
 
-export type LineItemInput = CreateOrderRequest['lineItems'][number] & { billingCycle?: BillingCycle | null | undefined };
+/** A cycle asked for: ours, or `unknown` (Partner Center's: the offer's own, usual cycle). */
+type RequestedCycle = BillingCycle | 'unknown';
+export type LineItemInput = CreateOrderRequest['lineItems'][number] & { billingCycle?: RequestedCycle | null | undefined };
 
 /** `id` is null for a customer being created in the same transaction (it holds nothing yet). */
 export interface OrderCustomer { id: string | null; country: string; instanceId: 'public' | 'usgov'; indirectResellerId: string | null }
@@ -97,7 +99,7 @@ export function createOrdersService({ db, ids, clock, idempotency, agreements }:
   async function prepare(
     trx: Executor,
     customer: OrderCustomer,
-    input: { lineItems: LineItemInput[]; billingCycle?: BillingCycle | null | undefined },
+    input: { lineItems: LineItemInput[]; billingCycle?: RequestedCycle | null | undefined },
     fieldPrefix = '',
   ): Promise<{ ok: true; value: PreparedOrder } | { ok: false; errors: FieldError[] }> {
     const at = (path: string) => (fieldPrefix ? `${fieldPrefix}.${path}` : path);
@@ -145,10 +147,12 @@ export function createOrdersService({ db, ids, clock, idempotency, agreements }:
         orderedTotals.set(offerId, already + item.quantity);
       }
       // A trial is not billed: the order's cycle does not apply to it, only one asked for the line itself.
-      const orderCycle = offer.is_trial ? undefined : (input.billingCycle ?? (monthlyForAll ? 'monthly' : undefined));
+      // `unknown` (the line's or the order's): the offer's own cycle, not the monthly default.
+      const orderCycle = offer.is_trial || input.billingCycle === 'unknown' ? undefined : (input.billingCycle ?? (monthlyForAll ? 'monthly' : undefined));
+      const lineCycle = item.billingCycle === 'unknown' ? undefined : (item.billingCycle ?? orderCycle);
       const choice = chooseTerm(optionsOf(offer), {
         termDuration: item.termDuration,
-        billingCycle: item.billingCycle ?? orderCycle,
+        billingCycle: lineCycle,
         termField: at(`lineItems.${index}.termDuration`),
         billingCycleField: at(item.billingCycle != null || input.billingCycle == null ? `lineItems.${index}.billingCycle` : 'billingCycle'),
       });
@@ -371,6 +375,10 @@ export function createOrdersService({ db, ids, clock, idempotency, agreements }:
           }
         }
         if (customer.instanceId === 'usgov') await assertSinglePartner(trx, principal, customer);
+        // Partner Center's PartnerOnRecordAttestationAccepted: a partner of record is named only with it.
+        if (body.partnerOnRecordAttestationAccepted === false && body.lineItems.some((item) => item.partnerIdOnRecord?.trim())) {
+          errors.push({ field: 'partnerOnRecordAttestationAccepted', code: 'attestation_required', message: 'Accept the partner-of-record attestation (true) to name a partnerIdOnRecord, or leave partnerIdOnRecord out.' });
+        }
         const lineItems = await withResellerOfRecord(trx, principal, customer, body.lineItems, errors);
         const prepared = await prepare(trx, customer, { ...body, lineItems });
         if (!prepared.ok) errors.push(...prepared.errors);
