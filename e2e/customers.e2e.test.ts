@@ -304,6 +304,9 @@ describe('customer detail', () => {
 
   it('is in Traditional Chinese with dates by locale', async () => {
     const { page, assertNoUnexpectedErrors, close } = await signedIn(salesAgent, `/customers/${sold.id}`);
+    // The page whole first: a menu opened while its sections still arrive is closed by their render.
+    await page.getByRole('region', { name: 'Company profile' }).waitFor();
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: /^Language/ }).click();
     await page.getByRole('menuitemradio', { name: '繁體中文' }).click();
     await page.getByRole('region', { name: '公司設定檔' }).waitFor();
