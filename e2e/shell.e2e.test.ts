@@ -140,6 +140,9 @@ describe('customers', () => {
 describe('language', () => {
   it('switches to 繁體中文 and keeps it after a reload', async () => {
     const { page, assertNoUnexpectedErrors, close } = await signedIn(direct);
+    // The page whole first: a menu opened while the page still arrives is closed when it takes the focus.
+    await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: /^Language/ }).click();
     await page.getByRole('menuitemradio', { name: '繁體中文' }).click();
     const nav = page.getByRole('navigation', { name: '主要導覽' });
