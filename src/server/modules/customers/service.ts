@@ -1,6 +1,6 @@
 import { normalizeCountry } from '#domain/countries/country-rules.ts';
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
-import { checkBillingProfile, checkCustomerDetails, resolveDomain, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
+import { checkBillingProfile, checkCustomerDetails, resolveDomain, type BillingProfileDetails, type CustomerDetails, type CustomerDetailsInput } from '#domain/onboarding.ts';
 import { plainTextErrors, type RuleResult } from '#domain/customer-rules.ts';
 import { unstorableText } from '#domain/text.ts';
 import { assertAllowed, assertCan, can } from '#domain/roles.ts';
@@ -49,6 +49,25 @@ export type EligibilityInput = NonNullable<CreateCustomerRequest['eligibility']>
 export interface CreatedCustomer {
   customer: Customer;
   userCredentials: { userName: 'admin'; userPrincipalName: string; password: string };
+}
+
+/** The billing profile's columns from checked details, as created and as edited (the country is fixed once created). */
+function billingProfileColumns(details: BillingProfileDetails) {
+  return {
+    email: details.email,
+    culture: details.culture,
+    language: details.language,
+    billing_company_name: details.companyName,
+    first_name: details.firstName,
+    last_name: details.lastName,
+    address_line1: details.address.addressLine1,
+    address_line2: details.address.addressLine2,
+    address_line3: details.address.addressLine3,
+    city: details.address.city,
+    state: details.address.state,
+    postal_code: details.address.postalCode,
+    phone_number: details.phoneNumber,
+  };
 }
 
 export function createCustomersService({ db, ids, clock, idempotency, reservedEmailDomains }: CustomersDeps) {
@@ -226,20 +245,8 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       company_name: details.companyName,
       domain: details.domain,
       organization_registration_number: details.organizationRegistrationNumber,
-      email: details.email,
-      culture: details.culture,
-      language: details.language,
-      billing_company_name: details.companyName,
-      first_name: details.firstName,
-      last_name: details.lastName,
-      address_line1: details.address.addressLine1,
-      address_line2: details.address.addressLine2,
-      address_line3: details.address.addressLine3,
-      city: details.address.city,
-      state: details.address.state,
-      postal_code: details.address.postalCode,
+      ...billingProfileColumns(details),
       country: details.address.country,
-      phone_number: details.phoneNumber,
       created_at: now,
     };
     await repo.insertCustomer(trx, {
@@ -364,19 +371,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
         const now = clock.now();
         // Compare-and-set: a writer that committed since the read above makes this match nothing.
         const updated = await repo.updateBillingProfile(trx, customerId, expected, {
-          email: details.email,
-          culture: details.culture,
-          language: details.language,
-          billing_company_name: details.companyName,
-          first_name: details.firstName,
-          last_name: details.lastName,
-          address_line1: details.address.addressLine1,
-          address_line2: details.address.addressLine2,
-          address_line3: details.address.addressLine3,
-          city: details.address.city,
-          state: details.address.state,
-          postal_code: details.address.postalCode,
-          phone_number: details.phoneNumber,
+          ...billingProfileColumns(details),
           updated_at: now,
         });
         if (!updated) throw stale();
