@@ -19,6 +19,7 @@ import type { Role } from '#contracts/auth.ts';
 import type { PartnerUser } from '#contracts/team.ts';
 import { useErrorMessage } from '../../../app/errors.ts';
 import { ConfirmDialog } from '../../../app/ui/confirm-dialog.tsx';
+import { FormDialog, FormDialogSurface } from '../../../app/ui/form-dialog.tsx';
 import { useResetPassword, useSetActive, useSetRoles } from '../api/change-user.ts';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
 import { TemporaryPasswordSurface } from './temporary-password.tsx';
@@ -66,57 +67,36 @@ export function UserActions({ user, isSelf }: { user: PartnerUser; isSelf: boole
 }
 
 function EditRolesDialog({ user }: { user: PartnerUser }) {
-  const [open, setOpen] = useState(false);
   const { t } = useTranslation();
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)} modalType="modal">
-      <DialogTrigger disableButtonEnhancement>
-        <Button size="small">{t('team.actions.editRoles')}</Button>
-      </DialogTrigger>
-      <EditRolesSurface user={user} onClose={() => setOpen(false)} />
-    </Dialog>
+    <FormDialog trigger={<Button size="small">{t('team.actions.editRoles')}</Button>}>
+      {(close) => <EditRolesSurface user={user} onClose={close} />}
+    </FormDialog>
   );
 }
 
 function EditRolesSurface({ user, onClose }: { user: PartnerUser; onClose: () => void }) {
-  const styles = useStyles();
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const setRoles = useSetRoles();
   const [roles, setChosen] = useState<Role[]>(user.roles);
   const [touched, setTouched] = useState(false);
   const empty = roles.length === 0;
   return (
-    <DialogSurface>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTouched(true);
-          if (!empty) setRoles.mutate({ id: user.id, roles }, { onSuccess: onClose });
-        }}
-      >
-        <DialogBody>
-          <DialogTitle>{t('team.rolesDialog.title', { name: user.displayName })}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {setRoles.isError ? (
-              <MessageBar intent="error" role="alert" layout="multiline">
-                <MessageBarBody>{errorMessage(setRoles.error)}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            <RoleCheckboxes value={roles} onChange={setChosen} error={touched && empty ? t('team.rolesRequired') : undefined} />
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{t('team.rolesDialog.cancel')}</Button>
-            </DialogTrigger>
-            <Button type="submit" appearance="primary" disabled={setRoles.isPending} icon={setRoles.isPending ? <Spinner size="tiny" /> : undefined}>
-              {setRoles.isPending ? t('team.rolesDialog.submitting') : t('team.rolesDialog.submit')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </form>
-    </DialogSurface>
+    <FormDialogSurface
+      title={t('team.rolesDialog.title', { name: user.displayName })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTouched(true);
+        if (!empty) setRoles.mutate({ id: user.id, roles }, { onSuccess: onClose });
+      }}
+      error={setRoles.error}
+      pending={setRoles.isPending}
+      cancelLabel={t('team.rolesDialog.cancel')}
+      submitLabel={t('team.rolesDialog.submit')}
+      submittingLabel={t('team.rolesDialog.submitting')}
+    >
+      <RoleCheckboxes value={roles} onChange={setChosen} error={touched && empty ? t('team.rolesRequired') : undefined} />
+    </FormDialogSurface>
   );
 }
 
