@@ -71,6 +71,10 @@ export const tokenResponseSchema = z.object({
   ext_expires_in: z.number().int(),
   access_token: z.string(),
   refresh_token: z.string().optional(),
+  /** For a user, where the scope asks for `openid`: the identity platform's v2 ID token (audience: the app). */
+  id_token: z.string().optional(),
+  /** For a user, with `client_info=1`: `{ uid, utid }` as base64url JSON, which MSAL reads. */
+  client_info: z.string().optional(),
 });
 
 /** The identity platform's error response (`error` is OAuth's; `error_codes` its AADSTS numbers). */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
@@ -89,6 +90,16 @@ export const logRedactions = [
   '*.token',
 ];
 
+/**
+ * Node's HTTP server, or its HTTPS one with the configured certificate (TLS_CERT_FILE, TLS_KEY_FILE).
+ * Fastify handles both alike; its types know only one server type per instance, hence the cast.
+ */
+function createServer(tls: Config['tls'], options: http.ServerOptions, handler: http.RequestListener): http.Server {
+  if (!tls) return http.createServer(options, handler);
+  const pem = { cert: fs.readFileSync(tls.certFile), key: fs.readFileSync(tls.keyFile) };
+  return https.createServer({ ...options, ...pem }, handler) as unknown as http.Server;
+}
+
 /** Builds the app from plugins: infrastructure, then services, then routes. No listen: tests build it too. */
 export async function buildApp(deps: AppDeps) {
   const { config, db } = deps;
@@ -103,7 +114,7 @@ export async function buildApp(deps: AppDeps) {
     bodyLimit: BODY_LIMIT_BYTES,
     // Slow clients are cut off by Node's server itself (lib/http-timeouts.ts says why it needs all three).
     requestTimeout: timeouts.requestTimeoutMs,
-    http: timeouts.serverOptions,
+    serverFactory: (handler) => createServer(config.tls, timeouts.serverOptions, handler),
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Answers Fastify and Node give before a route is chosen, in the one error shape too.
     frameworkErrors,

@@ -11,6 +11,15 @@ describe('config', () => {
     expect(config.instances.usgov.domainSuffix).toBe('onmicrosoft.us');
   });
 
+  it('speaks HTTPS with both TLS files, and refuses one without the other', () => {
+    const config = loadConfig({ TLS_CERT_FILE: 'cert.pem', TLS_KEY_FILE: 'key.pem', PORT: '8443' });
+    expect(config.tls).toEqual({ certFile: path.resolve('cert.pem'), keyFile: path.resolve('key.pem') });
+    expect(config.publicUrl).toBe('https://localhost:8443');
+    expect(config.sessionCookieSecure).toBe(true);
+    expect(loadConfig({}).tls).toBeUndefined();
+    expect(() => loadConfig({ TLS_CERT_FILE: 'cert.pem' })).toThrow(/TLS_KEY_FILE: TLS_CERT_FILE and TLS_KEY_FILE go together/);
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/pd', PARTNERDESK_DATA_DIR: '/x' });
     expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgres://u@db:5432/pd' });

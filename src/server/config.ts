@@ -63,6 +63,9 @@ export const configSchema = z
     /** Where the keys are kept without PARTNERDESK_ENCRYPTION_KEY: made once at the first start. */
     PARTNERDESK_KEY_FILE: z.string().min(1).optional(),
     TRUST_PROXY: booleanish.default(false),
+    /** PEM files: with both, the server speaks HTTPS itself (identity libraries such as MSAL accept only https authorities). */
+    TLS_CERT_FILE: z.string().min(1).optional(),
+    TLS_KEY_FILE: z.string().min(1).optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** A request (headers and body) must arrive whole within this; a slower one is cut off (408, socket closed). */
     REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
@@ -77,17 +80,23 @@ export const configSchema = z
     path: ['PARTNERDESK_KEY_FILE'],
     message: 'must not be inside PARTNERDESK_DATA_DIR: a copy or backup of the data would hold the key; put it beside the data directory',
   })
+  .superRefine((env, context) => {
+    if (!env.TLS_CERT_FILE === !env.TLS_KEY_FILE) return;
+    const missing = env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE';
+    context.addIssue({ code: 'custom', path: [missing], message: 'TLS_CERT_FILE and TLS_KEY_FILE go together: set both (HTTPS) or neither (HTTP)' });
+  })
   .transform((env) => ({
     port: env.PORT,
     host: env.HOST,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl: (env.PUBLIC_URL ?? `${env.TLS_CERT_FILE ? 'https' : 'http'}://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    tls: env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { certFile: path.resolve(env.TLS_CERT_FILE), keyFile: path.resolve(env.TLS_KEY_FILE) } : undefined,
     database: env.DATABASE_URL
       ? ({ kind: 'postgres', url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, poolSize: env.DATABASE_POOL_SIZE } as const)
       : ({ kind: 'pglite', dataDir: path.resolve(env.PARTNERDESK_DATA_DIR) } as const),
     logLevel: env.LOG_LEVEL,
     demoData: env.PARTNERDESK_DEMO_DATA,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
-    sessionCookieSecure: env.SESSION_COOKIE_SECURE ?? (env.PUBLIC_URL ?? '').startsWith('https:'),
+    sessionCookieSecure: env.SESSION_COOKIE_SECURE ?? (env.PUBLIC_URL ? env.PUBLIC_URL.startsWith('https:') : Boolean(env.TLS_CERT_FILE)),
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     signingKeyRotationDays: env.SIGNING_KEY_ROTATION_DAYS,
     signInThrottle: {

@@ -1,7 +1,8 @@
 /**
  * Issue 11 part 4: programs sign in as Partner Center programs do. A global admin registers an app and
  * its secrets (shown once, revocable); `POST /{tenant}/oauth2/v2.0/token` gives app-only tokens
- * (client_credentials) and app + user tokens (refresh_token, rotated, reuse revokes the family); access
+ * (client_credentials) and app + user tokens (refresh_token: a new one each use, the old one still valid
+ * as the identity platform documents, until revoked); access
  * tokens are RS256 JWTs with `exp`, `tid`, `appid`, `upn`, a `kid` published at the JWKS endpoint and
  * rotated; calls Partner Center allows only with app + user credentials refuse app-only tokens.
  */
@@ -238,17 +239,40 @@ describe('refresh tokens (app + user)', () => {
     expect(grants.apps.map((item) => item.id)).toEqual([app.id]);
   });
 
-  it('a refresh token used twice revokes its whole family', async () => {
-    const { admin, app, secret, refreshToken } = await userRefreshToken();
-    const next = (await refresh(admin.partner.id, app.id, secret.secret, refreshToken)).json<TokenAnswer>().refresh_token!;
-    expectTokenError(await refresh(admin.partner.id, app.id, secret.secret, refreshToken), 400, 'invalid_grant', 50173);
-    expectTokenError(await refresh(admin.partner.id, app.id, secret.secret, next), 400, 'invalid_grant', 50173);
+  it('a used refresh token stays valid, as the identity platform documents: a program that keeps one works', async () => {
+    const { admin, app, secret, agent, refreshToken } = await userRefreshToken();
+    const first = await refresh(admin.partner.id, app.id, secret.secret, refreshToken);
+    const again = await refresh(admin.partner.id, app.id, secret.secret, refreshToken);
+    expect([first.statusCode, again.statusCode], again.body).toEqual([200, 200]);
+    const next = first.json<TokenAnswer>().refresh_token!;
+    expect(again.json<TokenAnswer>().refresh_token).not.toBe(next);
+    expect((await refresh(admin.partner.id, app.id, secret.secret, next)).statusCode).toBe(200);
+    // Every token is of one sign-in: the Apps page lists it once, and revoking it stops them all.
+    const grants = (await api(t, agent.headers).get('/api/apps/sign-in')).json<{ items: { id: string; createdAt: string; lastUsedAt: string }[] }>().items;
+    expect(grants).toHaveLength(1);
+    expect((await api(t, agent.headers).delete(`/api/apps/sign-ins/${grants[0]!.id}`)).statusCode).toBe(204);
+    for (const token of [refreshToken, next]) expectTokenError(await refresh(admin.partner.id, app.id, secret.secret, token), 400, 'invalid_grant', 50173);
   });
 
-  it('of two refreshes with one token at once, exactly one succeeds', async () => {
+  it('two refreshes with one token at once both succeed, each with a new refresh token', async () => {
     const { admin, app, secret, refreshToken } = await userRefreshToken();
     const answers = await Promise.all([1, 2].map(() => refresh(admin.partner.id, app.id, secret.secret, refreshToken)));
-    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 400]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200]);
+    expect(new Set(answers.map((answer) => answer.json<TokenAnswer>().refresh_token)).size).toBe(2);
+  });
+
+  it('gives MSAL what it builds an account from: an ID token for openid, client_info for client_info=1', async () => {
+    const { admin, app, secret, agent, refreshToken } = await userRefreshToken();
+    const plain = (await refresh(admin.partner.id, app.id, secret.secret, refreshToken)).json<TokenAnswer & { id_token?: string; client_info?: string }>();
+    expect(plain.id_token).toBeUndefined();
+    expect(plain.client_info).toBeUndefined();
+    const asked = await tokenRequest(admin.partner.id, { grant_type: 'refresh_token', client_id: app.id, client_secret: secret.secret, refresh_token: refreshToken, scope: `${PC_SCOPE} openid profile offline_access`, client_info: '1' });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const answer = asked.json<TokenAnswer & { id_token: string; client_info: string }>();
+    const keys = (await t.app.inject({ method: 'GET', url: `/${admin.partner.id}/discovery/v2.0/keys` })).json<JSONWebKeySet>();
+    const { payload } = await jwtVerify(answer.id_token, createLocalJWKSet(keys), { audience: app.id, currentDate: clock.now() });
+    expect(payload).toMatchObject({ tid: admin.partner.id, oid: agent.id, sub: agent.id, preferred_username: agent.email, ver: '2.0' });
+    expect(JSON.parse(Buffer.from(answer.client_info, 'base64url').toString('utf8'))).toEqual({ uid: agent.id, utid: admin.partner.id });
   });
 
   it('is bound to its app, and refused for a deactivated user, whose access tokens stop at once', async () => {

@@ -141,25 +141,14 @@ export async function findRefreshToken(db: Executor, tokenHash: string) {
     .executeTakeFirst();
 }
 
-/** Marks the token used, once: of two requests with one token, only one gets `true` (the compare-and-set). */
-export async function useRefreshToken(db: Executor, id: string, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('app_refresh_tokens')
-    .set({ used_at: now })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function revokeRefreshFamily(db: Executor, familyId: string, now: Date) {
-  await db.updateTable('app_refresh_tokens').set({ revoked_at: now }).where('family_id', '=', familyId).where('revoked_at', 'is', null).execute();
+/** When the token was last used (the sign-in's activity); using it again is allowed. */
+export async function touchRefreshToken(db: Executor, id: string, now: Date) {
+  await db.updateTable('app_refresh_tokens').set({ used_at: now }).where('id', '=', id).execute();
 }
 
 /**
- * A user's sign-ins to apps, one row per family (the newest token of each): when it was made, when it was
- * last used (its newest token's creation), when it ends.
+ * A user's sign-ins to apps, one row per family (a refresh token made on the Apps page and those its uses
+ * brought): when it was made, when one of its tokens was last used, when its newest one ends.
  */
 export async function listUserGrants(db: Executor, userId: string, now: Date) {
   return db
@@ -169,16 +158,16 @@ export async function listUserGrants(db: Executor, userId: string, now: Date) {
       't.family_id',
       't.app_id',
       'a.display_name as app_name',
-      sql<Date>`(select min(f.created_at) from app_refresh_tokens f where f.family_id = t.family_id)`.as('created_at'),
-      't.created_at as last_used_at',
-      't.expires_at',
+      sql<Date>`min(t.created_at)`.as('created_at'),
+      sql<Date>`max(coalesce(t.used_at, t.created_at))`.as('last_used_at'),
+      sql<Date>`max(t.expires_at)`.as('expires_at'),
     ])
     .where('t.user_id', '=', userId)
-    .where('t.used_at', 'is', null)
     .where('t.revoked_at', 'is', null)
     .where('t.expires_at', '>', now)
     .where('a.deleted_at', 'is', null)
-    .orderBy('t.created_at', 'desc')
+    .groupBy(['t.family_id', 't.app_id', 'a.display_name'])
+    .orderBy(sql`max(coalesce(t.used_at, t.created_at))`, 'desc')
     .execute();
 }
 

@@ -108,6 +108,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ apps: AppsService }> = asyn
         scope: text('scope'),
         refreshToken: text('refresh_token'),
         clientAssertion: text('client_assertion'),
+        clientInfo: text('client_info') === '1',
       });
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;

@@ -42,6 +42,8 @@ export interface TokenRequest {
   scope: string | undefined;
   refreshToken: string | undefined;
   clientAssertion: string | undefined;
+  /** `client_info=1`: the answer carries the user's ids, as the platform gives them to MSAL. */
+  clientInfo?: boolean;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -170,6 +172,30 @@ export function createAppsService({
     return { token_type: 'Bearer' as const, expires_in: accessTokenTtlSeconds, ext_expires_in: accessTokenTtlSeconds, access_token: token };
   }
 
+  /**
+   * What the platform adds for a user when asked (MSAL always asks): an ID token where the scope has
+   * `openid`, and `client_info` (the user's and tenant's ids, base64url JSON) for `client_info=1`. MSAL
+   * makes the account it renews silently from them.
+   */
+  async function userIdentity(app: repo.AppRow, user: { id: string; email: string; displayName: string }, request: TokenRequest) {
+    const identity: { id_token?: string; client_info?: string } = {};
+    if ((request.scope ?? '').split(/\s+/).includes('openid')) {
+      const key = await keys.current();
+      const now = Math.floor(clock.now().getTime() / 1000);
+      identity.id_token = await new SignJWT({ tid: app.partner_id, oid: user.id, name: user.displayName, preferred_username: user.email, ver: '2.0' })
+        .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: 'JWT', kid: key.kid })
+        .setIssuer(issuerOf(app.partner_id))
+        .setAudience(app.id)
+        .setSubject(user.id)
+        .setIssuedAt(now)
+        .setNotBefore(now)
+        .setExpirationTime(now + accessTokenTtlSeconds)
+        .sign(key.privateKey);
+    }
+    if (request.clientInfo) identity.client_info = Buffer.from(JSON.stringify({ uid: user.id, utid: app.partner_id })).toString('base64url');
+    return identity;
+  }
+
   async function issueRefreshToken(appId: string, userId: string, familyId: string) {
     const token = randomSecret(REFRESH_PREFIX, 48);
     const row = await repo.insertRefreshToken(db, { id: ids.uuid(), appId, userId, familyId, tokenHash: sha256(token), expiresAt: new Date(clock.now().getTime() + REFRESH_TTL_MS) });
@@ -258,8 +284,8 @@ export function createAppsService({
         appId: row.app_id,
         appName: row.app_name,
         createdAt: new Date(row.created_at).toISOString(),
-        lastUsedAt: row.last_used_at.toISOString(),
-        expiresAt: row.expires_at.toISOString(),
+        lastUsedAt: new Date(row.last_used_at).toISOString(),
+        expiresAt: new Date(row.expires_at).toISOString(),
       }));
     },
 
@@ -283,19 +309,19 @@ export function createAppsService({
         const found = await repo.findRefreshToken(db, sha256(request.refreshToken));
         if (!found || found.app_id !== app.id) throw new TokenError(400, 'invalid_grant', 9002313, 'AADSTS9002313: Invalid request. The refresh token is malformed or not valid for this application.');
         if (found.revoked_at) throw new TokenError(400, 'invalid_grant', 50173, 'AADSTS50173: The provided grant has expired due to it being revoked. Make a new refresh token on the Apps page.');
-        if (found.used_at) {
-          // Used before: a copy is in someone else's hands. Every token of the family stops (OAuth 2.0 Security BCP).
-          await repo.revokeRefreshFamily(db, found.family_id, now);
-          throw new TokenError(400, 'invalid_grant', 50173, 'AADSTS50173: The refresh token was already used and has been replaced; every token of this sign-in is now revoked. Use the newest refresh token, or make a new one on the Apps page.');
-        }
         if (found.expires_at <= now) throw new TokenError(400, 'invalid_grant', 700082, 'AADSTS700082: The refresh token has expired due to inactivity. Make a new refresh token on the Apps page.');
         const user = await auth.activeUser(found.user_id);
         if (!user) throw new TokenError(400, 'invalid_grant', 50057, 'AADSTS50057: The user account is disabled.');
-        if (!(await repo.useRefreshToken(db, found.id, now))) {
-          throw new TokenError(400, 'invalid_grant', 50173, 'AADSTS50173: The refresh token was used by another request at the same time; use the refresh token that request received.');
-        }
+        // As the identity platform: each use brings a new refresh token, and the one used stays valid until
+        // it expires or its sign-in is revoked (decision 015); programs that keep one token work.
+        await repo.touchRefreshToken(db, found.id, now);
         const next = await issueRefreshToken(app.id, user.id, found.family_id);
-        return { ...(await accessToken(app, { userId: user.id, email: user.email, name: user.displayName }, false)), scope: `${scope} offline_access`, refresh_token: next.token };
+        return {
+          ...(await accessToken(app, { userId: user.id, email: user.email, name: user.displayName }, false)),
+          scope: `${scope} offline_access`,
+          refresh_token: next.token,
+          ...(await userIdentity(app, user, request)),
+        };
       }
       throw new TokenError(400, 'unsupported_grant_type', 70003, `AADSTS70003: The app requested an unsupported grant type '${request.grantType}'. Partnerdesk takes client_credentials and refresh_token.`);
     },

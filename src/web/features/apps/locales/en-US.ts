@@ -78,7 +78,7 @@ export const appsEnUS = {
     create: 'Create refresh token',
     creating: 'Creating…',
     createdTitle: 'Copy the refresh token now',
-    createdWarning: 'This is the only time it is shown. Each use gives a new one: keep the newest.',
+    createdWarning: 'This is the only time it is shown. Each use also gives a new one; this one keeps working until it expires (90 days) or you sign out of the app.',
     tokenLabel: 'Refresh token for {{name}}',
     grantsLabel: 'Your app sign-ins',
     columns: { app: 'App', createdAt: 'Signed in', lastUsedAt: 'Last refreshed', expiresAt: 'Expires', actions: 'Actions' },

@@ -80,7 +80,7 @@ export const appsZhTW: typeof appsEnUS = {
     create: '建立重新整理權杖',
     creating: '正在建立…',
     createdTitle: '請立即複製重新整理權杖',
-    createdWarning: '這是唯一一次顯示。每次使用都會取得新的權杖：請保留最新的一個。',
+    createdWarning: '這是唯一一次顯示。每次使用也會取得新的權杖；此權杖在到期（90 天）或您登出此應用程式前都可繼續使用。',
     tokenLabel: '{{name}} 的重新整理權杖',
     grantsLabel: '您的應用程式登入',
     columns: { app: '應用程式', createdAt: '登入時間', lastUsedAt: '上次重新整理', expiresAt: '到期日', actions: '動作' },
