@@ -16,32 +16,76 @@ export const addressSchema = z.object({
   phoneNumber: z.string().nullable(),
 });
 
-/** A customer as Partner Center returns it, plus our `indirectReseller` and `createdAt`. */
+/**
+ * Partner Center's CustomerCompanyProfile (customer-resources; SDK Models/Customers/CustomerCompanyProfile.cs),
+ * answered in the customer and by `GET /v1/customers/{id}/profiles/company`. Partner Center fills the
+ * company's `address` and `email` from the billing profile (its "get a customer by ID" sample: the billing
+ * address without the contact's names, the billing email); so do we. Partner Center leaves them out for a
+ * partner without delegated admin access (DAP or GDAP roles); here they are always answered (ours: the
+ * partner manages its customers' users whatever `allowDelegatedAccess` says).
+ */
+export const customerCompanyProfileSchema = z
+  .object({
+    tenantId: z.guid(),
+    domain: z.string(),
+    companyName: z.string(),
+    address: addressSchema.omit({ firstName: true, lastName: true }),
+    email: z.string(),
+    organizationRegistrationNumber: z.string().nullable(),
+    links: z.object({ self: linkSchema }),
+    attributes: z.object({ objectType: z.literal('CustomerCompanyProfile') }),
+  })
+  .meta({ id: 'CustomerCompanyProfile' });
+export type CustomerCompanyProfile = z.infer<typeof customerCompanyProfileSchema>;
+
+/**
+ * Partner Center's CustomerBillingProfile, in the customer and at `GET`/`PUT /v1/customers/{id}/profiles/billing`.
+ * `id` is the profile's (the customer's tenant id, ours); `attributes.etag` is what the PUT sends back
+ * (If-Match or the body's attributes.etag), the same in the customer as at .../profiles/billing.
+ */
+export const customerBillingProfileSchema = z
+  .object({
+    id: z.guid(),
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string(),
+    culture: z.string(),
+    language: z.string(),
+    companyName: z.string(),
+    defaultAddress: addressSchema,
+    links: z.object({ self: linkSchema }),
+    attributes: z.object({ etag: z.string(), objectType: z.literal('CustomerBillingProfile') }),
+  })
+  .meta({ id: 'CustomerBillingProfile' });
+export type CustomerBillingProfile = z.infer<typeof customerBillingProfileSchema>;
+
+/**
+ * A customer as Partner Center returns it (customer-resources; "get a customer by ID" sample), plus our
+ * `indirectReseller`, `indirectProvider` and `createdAt`. `userCredentials` is the create call's only.
+ */
 export const customerSchema = z
   .object({
     id: z.guid(),
     commerceId: z.guid(),
-    companyProfile: z.object({
-      tenantId: z.guid(),
-      domain: z.string(),
-      companyName: z.string(),
-      organizationRegistrationNumber: z.string().nullable().optional(),
-      attributes: z.object({ objectType: z.literal('CustomerCompanyProfile') }),
-    }),
-    billingProfile: z.object({
-      email: z.string(),
-      culture: z.string(),
-      language: z.string(),
-      companyName: z.string(),
-      defaultAddress: addressSchema,
-      attributes: z.object({ objectType: z.literal('CustomerBillingProfile') }),
-    }),
+    companyProfile: customerCompanyProfileSchema,
+    billingProfile: customerBillingProfileSchema,
+    /**
+     * Partner Center's values, in its casing: `none`, `reseller`, `advisor` (and `syndication`,
+     * `microsoft_support`, which no partner here can be). A partner's customers here are its resold ones.
+     */
     relationshipToPartner: z.enum(['none', 'reseller', 'advisor']),
+    /**
+     * Whether the partner has delegated admin access to the customer: as the create request's
+     * `enableGDAPByDefault` asked (left out: granted, as Partner Center does since November 2023).
+     * Partner Center answers it by id only; here in the list too.
+     */
+    allowDelegatedAccess: z.boolean(),
+    /** The customer's domains; here its one domain, `<prefix>.onmicrosoft.com` (Partner Center lists that initial domain too). */
+    customDomains: z.array(z.string()),
     /** The indirect reseller's tenant id (Partner Center's), as a request sets it; null without one. */
     associatedPartnerId: z.guid().nullable().optional(),
     indirectReseller: z.object({ id: z.guid(), name: z.string() }).nullable(),
     indirectProvider: z.object({ id: z.guid(), name: z.string() }).nullable(),
-    allowDelegatedAccess: z.boolean(),
     createdAt: z.iso.datetime(),
     links: z.object({ self: linkSchema }),
     attributes: z.object({ objectType: z.literal('Customer') }),
@@ -127,39 +171,6 @@ export const setIndirectResellerRequestSchema = z.strictObject({
 });
 export type SetIndirectResellerRequest = z.infer<typeof setIndirectResellerRequestSchema>;
 
-/** `GET /v1/customers/{id}/profiles/company`: Partner Center's CustomerCompanyProfile (read-only here). */
-export const customerCompanyProfileSchema = z
-  .object({
-    tenantId: z.guid(),
-    domain: z.string(),
-    companyName: z.string(),
-    organizationRegistrationNumber: z.string().nullable(),
-    links: z.object({ self: linkSchema }),
-    attributes: z.object({ objectType: z.literal('CustomerCompanyProfile') }),
-  })
-  .meta({ id: 'CustomerCompanyProfile' });
-export type CustomerCompanyProfile = z.infer<typeof customerCompanyProfileSchema>;
-
-/**
- * `GET`/`PUT /v1/customers/{id}/profiles/billing`: Partner Center's CustomerBillingProfile. `id` is the
- * profile's (the customer's tenant id, ours); `attributes.etag` is what the PUT sends back (If-Match or
- * the body's attributes.etag).
- */
-export const customerBillingProfileSchema = z
-  .object({
-    id: z.guid(),
-    firstName: z.string(),
-    lastName: z.string(),
-    email: z.string(),
-    culture: z.string(),
-    language: z.string(),
-    companyName: z.string(),
-    defaultAddress: addressSchema,
-    links: z.object({ self: linkSchema }),
-    attributes: z.object({ etag: z.string(), objectType: z.literal('CustomerBillingProfile') }),
-  })
-  .meta({ id: 'CustomerBillingProfile' });
-export type CustomerBillingProfile = z.infer<typeof customerBillingProfileSchema>;
 
 const profileText = (max: number) => z.string().max(max, `Use at most ${max} characters.`);
 

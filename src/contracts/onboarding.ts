@@ -78,6 +78,7 @@ export const createCustomerRequestSchema = z.strictObject({
   tags: ignored('Partner Center\'s tags: not kept here, ignored.'),
   /** An indirect provider's reseller: its tenant id (a GUID), as Partner Center documents it. */
   associatedPartnerId: optionalText(100),
+  /** Partner Center's: whether the partner gets delegated admin access (left out or null: it does). Answered as allowDelegatedAccess. */
   enableGDAPByDefault: z.boolean().nullish(),
   links: ignored(),
   attributes: ignored(),

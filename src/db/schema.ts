@@ -133,6 +133,8 @@ export interface CustomersTable {
   updated_at: UpdatedAt;
   /** The billing profile's etag (migration 0009). */
   version: Generated<number>;
+  /** The create request's `enableGDAPByDefault` (migration 0011): answered as `allowDelegatedAccess`. */
+  delegated_access_by_default: Generated<boolean>;
 }
 
 export interface DomainRegistryTable {

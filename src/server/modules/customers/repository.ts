@@ -63,6 +63,7 @@ function visibleCustomers(db: Executor, partnerId: string) {
       'c.phone_number',
       'c.created_at',
       'c.version',
+      'c.delegated_access_by_default',
       'cr.origin',
       'cr.indirect_provider_id',
       'cr.invitation_id',

@@ -41,6 +41,8 @@ export interface PreparedCustomer {
   reseller: { id: string; name: string; mpnId: string } | null;
   /** A US Government customer's eligibility (SPEC §8), recorded with it; null in the public instance. */
   eligibility: EligibilityInput | null;
+  /** Partner Center's `enableGDAPByDefault`; left out, true (as Partner Center grants it since November 2023). */
+  delegatedAccess: boolean;
   warnings: FieldError[];
 }
 
@@ -73,42 +75,65 @@ function billingProfileColumns(details: BillingProfileDetails) {
 export function createCustomersService({ db, ids, clock, idempotency, reservedEmailDomains }: CustomersDeps) {
   const selfUri = (id: string) => `/v1/customers/${id}`;
 
+  /** Partner Center's Address from the billing profile's columns. */
+  function defaultAddressOf(row: repo.CustomerRow): CustomerBillingProfile['defaultAddress'] {
+    return {
+      country: row.country,
+      city: row.city,
+      state: row.state,
+      addressLine1: row.address_line1,
+      addressLine2: row.address_line2,
+      addressLine3: row.address_line3,
+      postalCode: row.postal_code,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      phoneNumber: row.phone_number,
+    };
+  }
+
+  /** The company's address and email are the billing profile's, as Partner Center answers them. */
+  function toCompanyProfile(row: repo.CustomerRow): CustomerCompanyProfile {
+    const { firstName: _firstName, lastName: _lastName, ...address } = defaultAddressOf(row);
+    return {
+      tenantId: row.id,
+      domain: row.domain,
+      companyName: row.company_name,
+      address,
+      email: row.email,
+      organizationRegistrationNumber: row.organization_registration_number,
+      links: { self: { uri: `${selfUri(row.id)}/profiles/company`, method: 'GET', headers: [] } },
+      attributes: { objectType: 'CustomerCompanyProfile' },
+    };
+  }
+
+  function toBillingProfile(row: repo.CustomerRow): CustomerBillingProfile {
+    return {
+      id: row.id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      email: row.email,
+      culture: row.culture,
+      language: row.language,
+      companyName: row.billing_company_name,
+      defaultAddress: defaultAddressOf(row),
+      links: { self: { uri: `${selfUri(row.id)}/profiles/billing`, method: 'GET', headers: [] } },
+      attributes: { etag: etagOf(row.version), objectType: 'CustomerBillingProfile' },
+    };
+  }
+
   function toCustomer(row: repo.CustomerRow): Customer {
     return {
       id: row.id,
       commerceId: row.commerce_id,
-      companyProfile: {
-        tenantId: row.id,
-        domain: row.domain,
-        companyName: row.company_name,
-        organizationRegistrationNumber: row.organization_registration_number,
-        attributes: { objectType: 'CustomerCompanyProfile' },
-      },
-      billingProfile: {
-        email: row.email,
-        culture: row.culture,
-        language: row.language,
-        companyName: row.billing_company_name,
-        defaultAddress: {
-          country: row.country,
-          city: row.city,
-          state: row.state,
-          addressLine1: row.address_line1,
-          addressLine2: row.address_line2,
-          addressLine3: row.address_line3,
-          postalCode: row.postal_code,
-          firstName: row.first_name,
-          lastName: row.last_name,
-          phoneNumber: row.phone_number,
-        },
-        attributes: { objectType: 'CustomerBillingProfile' },
-      },
+      companyProfile: toCompanyProfile(row),
+      billingProfile: toBillingProfile(row),
       relationshipToPartner: 'reseller',
+      allowDelegatedAccess: row.delegated_access_by_default,
+      customDomains: [row.domain],
       // Partner Center's associatedPartnerId is the reseller's tenant id, in requests and responses alike.
       associatedPartnerId: row.indirect_reseller_id ?? null,
       indirectReseller: row.indirect_reseller_id ? { id: row.indirect_reseller_id, name: row.indirect_reseller_name ?? '' } : null,
       indirectProvider: row.indirect_provider_id ? { id: row.indirect_provider_id, name: row.indirect_provider_name ?? '' } : null,
-      allowDelegatedAccess: true,
       createdAt: row.created_at.toISOString(),
       links: { self: { uri: selfUri(row.id), method: 'GET', headers: [] } },
       attributes: { objectType: 'Customer' },
@@ -123,22 +148,6 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
     return row;
   }
 
-  function toBillingProfile(row: repo.CustomerRow): CustomerBillingProfile {
-    const customer = toCustomer(row);
-    return {
-      id: row.id,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      email: row.email,
-      culture: row.culture,
-      language: row.language,
-      companyName: row.billing_company_name,
-      defaultAddress: customer.billingProfile.defaultAddress,
-      links: { self: { uri: `${selfUri(row.id)}/profiles/billing`, method: 'GET', headers: [] } },
-      attributes: { etag: etagOf(row.version), objectType: 'CustomerBillingProfile' },
-    };
-  }
-
   /**
    * Everything about a new customer that can be checked before writing: who may add it, where, the
    * rules of each field (SPEC §4), the reseller. Field errors are returned, not thrown, so that the
@@ -147,7 +156,11 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
   async function prepareNew(
     executor: Executor,
     principal: Principal,
-    input: CustomerDetailsInput & { associatedPartnerId?: string | null | undefined; eligibility?: EligibilityInput | null | undefined },
+    input: CustomerDetailsInput & {
+      associatedPartnerId?: string | null | undefined;
+      eligibility?: EligibilityInput | null | undefined;
+      enableGDAPByDefault?: boolean | null | undefined;
+    },
   ): Promise<{ ok: true; value: PreparedCustomer } | { ok: false; errors: FieldError[] }> {
     const { partner } = principal.user;
     assertMayAdd(principal);
@@ -166,7 +179,8 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
     if (!eligibility.ok) errors.push(...eligibility.errors);
     const reseller = await resolveReseller(executor, principal, input.associatedPartnerId);
     if (!checked.ok || !eligibility.ok || errors.length > 0) return { ok: false, errors };
-    return { ok: true, value: { details: checked.value, reseller, eligibility: eligibility.value, warnings: checked.warnings } };
+    const delegatedAccess = input.enableGDAPByDefault ?? true;
+    return { ok: true, value: { details: checked.value, reseller, eligibility: eligibility.value, delegatedAccess, warnings: checked.warnings } };
   }
 
   /**
@@ -247,6 +261,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       organization_registration_number: details.organizationRegistrationNumber,
       ...billingProfileColumns(details),
       country: details.address.country,
+      delegated_access_by_default: prepared.delegatedAccess,
       created_at: now,
     };
     await repo.insertCustomer(trx, {
@@ -318,15 +333,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
 
     /** GET /v1/customers/{id}/profiles/company: read-only here (the domain is for ever; the name is the billing profile's to change). */
     async companyProfile(principal: Principal, customerId: string): Promise<CustomerCompanyProfile> {
-      const row = await visibleOrNotFound(principal, customerId);
-      return {
-        tenantId: row.id,
-        domain: row.domain,
-        companyName: row.company_name,
-        organizationRegistrationNumber: row.organization_registration_number,
-        links: { self: { uri: `${selfUri(row.id)}/profiles/company`, method: 'GET', headers: [] } },
-        attributes: { objectType: 'CustomerCompanyProfile' },
-      };
+      return toCompanyProfile(await visibleOrNotFound(principal, customerId));
     },
 
     /** GET /v1/customers/{id}/profiles/billing, with the etag a PUT sends back. */
