@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { collectionSchema, linkSchema } from './common.ts';
+import { ignored } from './pc-input.ts';
 
 const text = (max: number) => z.string().max(max, `Use at most ${max} characters.`);
 
@@ -71,6 +72,10 @@ export const createCustomerUserRequestSchema = z.strictObject({
     .nullish(),
   userDomainType: text(20).nullish(),
   state: text(20).nullish(),
+  /** Partner Center's (on-premises directory synchronisation): users here are made in the cloud only, so ignored. */
+  immutableId: ignored('The on-premises immutable id: users here are made in the cloud only (no directory synchronisation). Ignored.'),
+  /** Partner Center's CustomerUser has one; not kept here (ours): ignored. */
+  phoneNumber: ignored('Not kept here: ignored.'),
   // Read-only, as a client sends the resource back: ignored.
   softDeletionTime: z.unknown().optional(),
   lastDirectorySyncTime: z.unknown().optional(),

@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/helpers/app.ts';
 import { createCustomer } from '#test/factories.ts';
-import { api, createOffer, createTemplate, expectError, newCaller, today, uniquePrefix, type Caller } from './onboarding-fixtures.ts';
+import { sdkAddress, sdkAgreement as sdkAgreementOf, sdkBillingProfile, sdkCustomer, sdkLine, sdkOrder } from '#test/conformance/sdk-bodies.ts';
+import { api, createOffer, createTemplate, expectError, newCaller, uniquePrefix, type Caller } from './onboarding-fixtures.ts';
 
 let t: TestApp;
 let caller: Caller;
@@ -24,113 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** An Address as the .NET SDK serialises it: every property, those not set null. */
-function sdkAddress() {
-  return {
-    Country: 'US',
-    Region: null,
-    City: 'Redmond',
-    State: 'WA',
-    AddressLine1: '1 Microsoft Way',
-    AddressLine2: null,
-    AddressLine3: null,
-    PostalCode: '98052',
-    FirstName: 'Dana',
-    MiddleName: null,
-    LastName: 'Whitfield',
-    PhoneNumber: null,
-  };
-}
-
-/** A Customer as the .NET SDK serialises it for "Create a customer". */
-function sdkCustomer(prefix = uniquePrefix('sdk')) {
-  return {
-    Id: null,
-    CommerceId: null,
-    CompanyProfile: { TenantId: null, Domain: `${prefix}.onmicrosoft.com`, CompanyName: null, Address: null, Email: null, OrganizationRegistrationNumber: null, Links: null, Attributes: { ObjectType: 'CustomerCompanyProfile' } },
-    BillingProfile: {
-      Id: null,
-      FirstName: null,
-      LastName: null,
-      Email: `it@${prefix}.example`,
-      Culture: 'EN-US',
-      Language: 'En',
-      CompanyName: `SDK ${prefix}`,
-      DefaultAddress: sdkAddress(),
-      Links: null,
-      Attributes: { ObjectType: 'CustomerBillingProfile' },
-    },
-    RelationshipToPartner: 'none',
-    AllowDelegatedAccess: null,
-    UserCredentials: null,
-    CustomDomains: null,
-    AssociatedPartnerId: null,
-    Tags: null,
-    EnableGDAPByDefault: null,
-    Links: null,
-    Attributes: { ObjectType: 'Customer' },
-  };
-}
-
-/** An Agreement as the SDK serialises it. */
-function sdkAgreement(overrides: Record<string, unknown> = {}) {
-  return {
-    UserId: null,
-    PrimaryContact: { FirstName: 'Dana', LastName: 'Whitfield', Email: 'dana@signer.example', PhoneNumber: null },
-    DateAgreed: today(),
-    TemplateId: templateId,
-    Type: 'MicrosoftCustomerAgreement',
-    AgreementLink: null,
-    Attributes: { ObjectType: 'Agreement' },
-    ...overrides,
-  };
-}
-
-/** An OrderLineItem as the SDK serialises it. */
-function sdkLine(offerId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    LineItemNumber: 0,
-    OfferId: offerId,
-    SubscriptionId: null,
-    ParentSubscriptionId: null,
-    FriendlyName: null,
-    Quantity: 2,
-    TermDuration: null,
-    TransactionType: null,
-    PartnerIdOnRecord: null,
-    AdditionalPartnerIdsOnRecord: null,
-    ProvisioningContext: null,
-    Links: null,
-    RenewsTo: null,
-    AttestationAccepted: null,
-    Pricing: null,
-    CustomTermEndDate: null,
-    PromotionId: null,
-    Attributes: { ObjectType: 'OrderLineItem' },
-    ...overrides,
-  };
-}
-
-/** An Order as the SDK serialises it. */
-function sdkOrder(lineItems: unknown[], overrides: Record<string, unknown> = {}) {
-  return {
-    Id: null,
-    AlternateId: null,
-    ReferenceCustomerId: null,
-    BillingCycle: 'Monthly',
-    TransactionType: null,
-    LineItems: lineItems,
-    CurrencyCode: null,
-    CurrencySymbol: null,
-    CreationDate: null,
-    Status: null,
-    TotalPrice: null,
-    PartnerOnRecordAttestationAccepted: null,
-    Links: null,
-    Attributes: { ObjectType: 'Order' },
-    ...overrides,
-  };
-}
+/** An Agreement as the SDK serialises it, for this file's template. */
+const sdkAgreement = (overrides: Record<string, unknown> = {}) => sdkAgreementOf(templateId, overrides);
 
 /** A customer of the caller's with the Customer Agreement confirmed through the SDK-shaped call. */
 async function customerWithAgreement(): Promise<string> {
@@ -210,18 +106,7 @@ describe('SDK-shaped bodies', () => {
     const customer = await createCustomer(t.db, { partnerIds: [caller.partner.id] });
     const path = `/v1/customers/${customer.id}/profiles/billing`;
     const before = (await api(t, caller.headers).get(path)).json<{ id: string; email: string; attributes: { etag: string }; defaultAddress: { country: string } }>();
-    const body = {
-      Id: before.id,
-      FirstName: 'Robin',
-      LastName: 'Sato',
-      Email: 'billing@sdk-shape.example',
-      Culture: 'en-US',
-      Language: 'en',
-      CompanyName: 'SDK Shape Ltd',
-      DefaultAddress: { ...sdkAddress(), Country: before.defaultAddress.country, MiddleName: 'J' },
-      Links: { Self: { Uri: path, Method: 'GET', Headers: [] } },
-      Attributes: { Etag: before.attributes.etag, ObjectType: 'CustomerBillingProfile' },
-    };
+    const body = sdkBillingProfile({ id: before.id, country: before.defaultAddress.country, etag: before.attributes.etag, path });
     const response = await api(t, caller.headers).put(path, body);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ firstName: 'Robin', lastName: 'Sato', email: 'billing@sdk-shape.example', companyName: 'SDK Shape Ltd' });
