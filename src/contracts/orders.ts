@@ -12,21 +12,48 @@ export const orderLineItemSchema = z.object({
   quantity: z.number().int(),
   /** ISO 8601: P1M, P1Y, P3Y (or none). */
   termDuration: z.string(),
+  /** Partner Center's line transaction type; every line here buys a new subscription. */
+  transactionType: z.literal('New'),
   partnerIdOnRecord: z.string().nullable(),
-  links: z.object({ subscription: linkSchema }),
+  /** Partner Center's provisioning variables of a SKU; no offer here asks for any, so it is always empty. */
+  provisioningContext: z.record(z.string(), z.string()),
+  // Partner Center's `sku`, `product`, `availability` and `activationLinks` are left out: there are no such resources here.
+  links: z.object({ subscription: linkSchema, provisioningStatus: linkSchema }),
 });
+
+/** Partner Center's OrderLineItemProvisioningStatus (order-resources; "get order provisioning status"). */
+export const orderLineItemProvisioningStatusSchema = z
+  .object({
+    /** The line's number, as in the documented sample (which also carries it as `lineItemNumber`). */
+    orderLineItemId: z.number().int(),
+    lineItemNumber: z.number().int(),
+    /** `fulfilled`; `unfulfilled` for a cancelled order; `prefulfillmentPending` while it is pending. */
+    status: z.enum(['fulfilled', 'unfulfilled', 'prefulfillmentPending']),
+    quantityProvisioningInformation: z.array(z.object({ quantity: z.number().int(), status: z.string() })),
+    /** Ours: the subscription the line made. */
+    subscriptionId: z.guid(),
+  })
+  .meta({ id: 'OrderLineItemProvisioningStatus' });
+export type OrderLineItemProvisioningStatus = z.infer<typeof orderLineItemProvisioningStatusSchema>;
+export const orderProvisioningStatusCollectionSchema = collectionSchema(orderLineItemProvisioningStatusSchema);
 
 export const orderSchema = z
   .object({
     id: z.guid(),
+    /** Partner Center's friendly id; here the id itself, as Partner Center's new-commerce orders have it. */
+    alternateId: z.string(),
     referenceCustomerId: z.guid(),
     billingCycle: z.string(),
+    /** Partner Center's UserPurchase, SystemPurchase or SystemBilling: every order here is a partner's purchase. */
+    transactionType: z.literal('UserPurchase'),
     currencyCode: z.string(),
+    currencySymbol: z.string(),
     lineItems: z.array(orderLineItemSchema),
     status: z.enum(['pending', 'completed', 'cancelled']),
     creationDate: z.iso.datetime(),
-    links: z.object({ self: linkSchema }),
-    attributes: z.object({ objectType: z.literal('Order') }),
+    // No `patchOperation`: an order is not changed here (a subscription is).
+    links: z.object({ self: linkSchema, provisioningStatus: linkSchema }),
+    attributes: z.object({ etag: z.string(), objectType: z.literal('Order') }),
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof orderSchema>;

@@ -164,6 +164,7 @@ describe('client credentials (app-only)', () => {
     const customerId = '11111111-1111-4111-8111-111111111111';
     expectError(await api(t, bearer(access_token)).get(`/v1/customers/${customerId}/agreements`), 403, 403010);
     expectError(await api(t, bearer(access_token)).get(`/v1/customers/${customerId}/users`), 403, 403010);
+    expectError(await api(t, bearer(access_token)).get(`/v1/customers/${customerId}/orders/${customerId}/provisioningstatus`), 403, 403010);
     expectError(await api(t, bearer(access_token)).get('/api/apps'), 403, 403010);
     expectError(await api(t, bearer(access_token)).post('/api/tokens', { name: 'escalate' }), 403, 403010);
   });

@@ -79,12 +79,12 @@ describe('GET /v1/countryvalidationrules/{country} for forms', () => {
     const caller = await newCaller(t);
     const a = api(t, caller.headers);
     const brazil = (await a.get('/v1/countryvalidationrules/BR')).json();
-    expect(brazil).toMatchObject({ isStateRequired: true, states: [], supportedStatesList: [] });
+    expect(brazil).toMatchObject({ isStateRequired: true, states: { value: [] }, supportedStatesList: [] });
     expect(brazil.stateOptions).toContainEqual({ code: 'SP', name: 'São Paulo' });
     expect((await a.get('/v1/countryvalidationrules/IN')).json().stateOptions).toContainEqual({ code: 'KA', name: 'Karnataka' });
     const us = (await a.get('/v1/countryvalidationrules/US')).json();
     expect(us.stateOptions).toContainEqual({ code: 'WA', name: 'Washington' });
-    expect(us.states).toContain('WA');
+    expect(us.supportedStatesList).toContain('WA');
     for (const country of ['TW', 'GB']) {
       expect((await a.get(`/v1/countryvalidationrules/${country}`)).json(), country).toMatchObject({ isStateRequired: false, stateOptions: [] });
     }
@@ -93,7 +93,7 @@ describe('GET /v1/countryvalidationrules/{country} for forms', () => {
   it('lists en-CA for Canada, first, and describes registration numbers in the caller’s language', async () => {
     const caller = await newCaller(t);
     const a = api(t, caller.headers);
-    expect((await a.get('/v1/countryvalidationrules/CA')).json()).toMatchObject({ defaultCulture: 'en-CA', supportedCultures: ['en-CA', 'fr-CA', 'en-US'], supportedLanguages: ['en', 'fr'] });
+    expect((await a.get('/v1/countryvalidationrules/CA')).json()).toMatchObject({ defaultCulture: 'en-CA', supportedCulturesList: ['en-CA', 'fr-CA', 'en-US'], supportedLanguagesList: ['en', 'fr'] });
     expect((await a.get('/v1/countryvalidationrules/BR')).json().registrationNumberFormat).toMatchObject({ label: 'CNPJ', hint: expect.stringContaining('11.222.333/0001-81') });
     expect((await a.get('/v1/countryvalidationrules/BR?locale=zh-TW')).json().registrationNumberFormat.hint).toContain('檢查碼');
     expect((await a.get('/v1/countryvalidationrules/TW')).json().registrationNumberFormat).toBeNull();

@@ -102,19 +102,18 @@ describe('country rules and address validation', () => {
       postalCodeRegex: String.raw`^\d{5}(-\d{4})?$`,
       isCityRequired: true,
       phoneNumberRegex: expect.any(String),
-      supportedLanguages: ['en', 'es'],
-      supportedCultures: ['en-US', 'es-US'],
+      supportedLanguagesList: ['en', 'es'],
+      supportedCulturesList: ['en-US', 'es-US'],
       isRegistrationNumberSupported: false,
-      countryCallingCodes: ['1'],
-      attributes: { objectType: 'CountryValidationRules' },
+      countryCallingCodesList: ['1'],
+      attributes: { objectType: 'CountryInformation' },
     });
-    expect(rules.states).toContain('WA');
-    expect(rules.supportedStatesList).toEqual(rules.states);
+    expect(rules.supportedStatesList).toContain('WA');
 
     const india = (await a.get('/v1/countryvalidationrules/IN')).json();
-    expect(india).toMatchObject({ iso2Code: 'IN', isRegistrationNumberSupported: true, isRegistrationNumberRequired: true, isPhoneRequired: true, countryCallingCodes: ['91'] });
+    expect(india).toMatchObject({ iso2Code: 'IN', isRegistrationNumberSupported: true, isRegistrationNumberRequired: true, isPhoneRequired: true, countryCallingCodesList: ['91'] });
     // UK is accepted as GB (ours).
-    expect((await a.get('/v1/countryvalidationrules/UK')).json()).toMatchObject({ iso2Code: 'GB', states: [] });
+    expect((await a.get('/v1/countryvalidationrules/UK')).json()).toMatchObject({ iso2Code: 'GB', supportedStatesList: [] });
     expectError(await a.get('/v1/countryvalidationrules/QQ'), 404, 1000);
   });
 
@@ -331,19 +330,25 @@ describe('orders and subscriptions', () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     const order = response.json();
+    const orderUri = `/v1/customers/${customer.id}/orders/${order.id}`;
+    const lineLinks = { subscription: expect.objectContaining({ method: 'GET' }), provisioningStatus: { uri: `${orderUri}/provisioningstatus`, method: 'GET', headers: [] } };
+    const newLine = { transactionType: 'New', provisioningContext: {}, links: lineLinks };
     expect(order).toEqual({
       id: expect.stringMatching(GUID),
+      alternateId: order.id,
       referenceCustomerId: customer.id,
       billingCycle: 'monthly',
+      transactionType: 'UserPurchase',
       currencyCode: 'USD',
+      currencySymbol: '$',
       lineItems: [
-        { lineItemNumber: 0, offerId: basic.id, offerName: 'Basic for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: 'Front office', quantity: 5, termDuration: 'P1M', partnerIdOnRecord: '1234567', links: { subscription: expect.objectContaining({ method: 'GET' }) } },
-        { lineItemNumber: 1, offerId: standard.id, offerName: 'Standard for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: null, quantity: 2, termDuration: 'P1Y', partnerIdOnRecord: null, links: { subscription: expect.objectContaining({ method: 'GET' }) } },
+        { lineItemNumber: 0, offerId: basic.id, offerName: 'Basic for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: 'Front office', quantity: 5, termDuration: 'P1M', partnerIdOnRecord: '1234567', ...newLine },
+        { lineItemNumber: 1, offerId: standard.id, offerName: 'Standard for orders', subscriptionId: expect.stringMatching(GUID), friendlyName: null, quantity: 2, termDuration: 'P1Y', partnerIdOnRecord: null, ...newLine },
       ],
       status: 'completed',
       creationDate: expect.any(String),
-      links: selfLink(`/v1/customers/${customer.id}/orders/${order.id}`),
-      attributes: { objectType: 'Order' },
+      links: { ...selfLink(orderUri), provisioningStatus: lineLinks.provisioningStatus },
+      attributes: { etag: expect.any(String), objectType: 'Order' },
     });
 
     const orders = await a.get(`/v1/customers/${customer.id}/orders`);

@@ -264,6 +264,11 @@ export const routeTable: Record<string, RouteEntry> = {
     params: { customerId: 'customer', orderId: 'order' },
     sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/orders/${world.orderId}` }),
   },
+  'GET /v1/customers/:customerId/orders/:orderId/provisioningstatus': {
+    action: 'customers.view',
+    params: { customerId: 'customer', orderId: 'order' },
+    sample: ({ world }) => ({ url: `/v1/customers/${world.customerId}/orders/${world.orderId}/provisioningstatus` }),
+  },
   'GET /v1/customers/:customerId/subscriptions': { action: 'customers.view', params: CUSTOMER, sample: customer('/subscriptions') },
   'GET /v1/customers/:customerId/subscriptions/:subscriptionId': {
     action: 'customers.view',

@@ -97,13 +97,13 @@ describe.each(samples)('getCountryRules($country)', (sample) => {
   it('has the country code, cultures and languages of the reference list', () => {
     expect(rules.iso2Code).toBe(sample.country);
     expect(rules.defaultCulture).toBe(sample.defaultCulture);
-    expect(rules.supportedCultures).toEqual(sample.cultures);
-    expect(rules.supportedLanguages).toEqual(sample.languages);
+    expect(rules.supportedCulturesList).toEqual(sample.cultures);
+    expect(rules.supportedLanguagesList).toEqual(sample.languages);
   });
 
   it('says whether a state is needed and whether it comes from a list', () => {
     expect(rules.isStateRequired).toBe(sample.stateRequired);
-    expect(rules.states.length > 0).toBe(sample.stateList);
+    expect(rules.supportedStatesList.length > 0).toBe(sample.stateList);
   });
 
   it('has the postal code pattern of the country', () => {
@@ -114,7 +114,7 @@ describe.each(samples)('getCountryRules($country)', (sample) => {
   });
 
   it('has the calling code, the permissive phone hint and a phone check', () => {
-    expect(rules.countryCallingCodes).toEqual([sample.callingCode]);
+    expect(rules.countryCallingCodesList).toEqual([sample.callingCode]);
     expect(new RegExp(rules.phoneNumberRegex).test(sample.validPhone)).toBe(true);
     expect(isValidPhoneNumber(sample.validPhone, sample.country)).toBe(true);
   });
@@ -156,9 +156,10 @@ describe('getCountryRules', () => {
   it('returns exactly the documented fields', () => {
     expect(Object.keys(getCountryRules('US') ?? {}).sort()).toEqual(
       [
-        'iso2Code', 'defaultCulture', 'isStateRequired', 'states', 'isPostalCodeRequired', 'postalCodeRegex',
-        'isCityRequired', 'phoneNumberRegex', 'supportedLanguages', 'supportedCultures',
-        'isRegistrationNumberSupported', 'countryCallingCodes', 'isRegistrationNumberRequired', 'isPhoneRequired', 'name',
+        'iso2Code', 'defaultCulture', 'isStateRequired', 'supportedStatesList', 'isPostalCodeRequired', 'postalCodeRegex',
+        'isCityRequired', 'phoneNumberRegex', 'supportedLanguagesList', 'supportedCulturesList',
+        'isRegistrationNumberSupported', 'countryCallingCodesList', 'isVatIdSupported', 'vatIdRegex', 'isTaxIdSupported',
+        'isTaxIdOptional', 'taxIdFormat', 'taxIdSample', 'isRegistrationNumberRequired', 'isPhoneRequired', 'name',
         'stateOptions', 'registrationNumberFormat',
       ].sort(),
     );
@@ -166,20 +167,20 @@ describe('getCountryRules', () => {
 
   it('returns a fresh object each time, so callers cannot change the table', () => {
     const first = getCountryRules('US');
-    first?.states.push('ZZ');
-    first?.supportedCultures.push('xx-XX');
-    expect(getCountryRules('US')?.states).not.toContain('ZZ');
-    expect(getCountryRules('US')?.supportedCultures).not.toContain('xx-XX');
+    first?.supportedStatesList.push('ZZ');
+    first?.supportedCulturesList.push('xx-XX');
+    expect(getCountryRules('US')?.supportedStatesList).not.toContain('ZZ');
+    expect(getCountryRules('US')?.supportedCulturesList).not.toContain('xx-XX');
   });
 
   it('has the US state list with DC and Puerto Rico', () => {
-    const states = getCountryRules('US')?.states ?? [];
+    const states = getCountryRules('US')?.supportedStatesList ?? [];
     expect(states).toHaveLength(57);
     expect(states).toEqual(expect.arrayContaining(['CA', 'NY', 'WA', 'DC', 'PR']));
   });
 
   it('has the Chinese provinces without Hong Kong, Macao and Taiwan', () => {
-    const states = getCountryRules('CN')?.states ?? [];
+    const states = getCountryRules('CN')?.supportedStatesList ?? [];
     expect(states).toHaveLength(31);
     expect(states).toEqual(expect.arrayContaining(['BJ', 'SH', 'GD']));
     expect(states).not.toEqual(expect.arrayContaining(['HK']));
@@ -188,9 +189,9 @@ describe('getCountryRules', () => {
   });
 
   it('has the Canadian provinces and the Mexican states', () => {
-    expect(getCountryRules('CA')?.states).toHaveLength(13);
-    expect(getCountryRules('MX')?.states).toHaveLength(32);
-    expect(getCountryRules('MX')?.states).toContain('CMX');
+    expect(getCountryRules('CA')?.supportedStatesList).toHaveLength(13);
+    expect(getCountryRules('MX')?.supportedStatesList).toHaveLength(32);
+    expect(getCountryRules('MX')?.supportedStatesList).toContain('CMX');
   });
 
   it('knows countries without postal codes', () => {
@@ -222,8 +223,8 @@ describe('listCountryRules', () => {
 
   it('gives every country a default culture among its cultures, and languages from them', () => {
     for (const rules of all) {
-      expect(rules.supportedCultures[0]).toBe(rules.defaultCulture);
-      expect(rules.supportedLanguages).toEqual([...new Set(rules.supportedCultures.map((c) => c.split('-')[0]))]);
+      expect(rules.supportedCulturesList[0]).toBe(rules.defaultCulture);
+      expect(rules.supportedLanguagesList).toEqual([...new Set(rules.supportedCulturesList.map((c) => c.split('-')[0]))]);
       expect(rules.name).not.toBe('');
     }
   });
@@ -237,14 +238,14 @@ describe('listCountryRules', () => {
 
   it('requires a state only where the spec or our list does, with a list only in US, CA, CN, MX', () => {
     expect(all.filter((r) => r.isStateRequired).map((r) => r.iso2Code).sort()).toEqual(['AU', 'BR', 'CA', 'CN', 'IN', 'MX', 'US']);
-    expect(all.filter((r) => r.states.length > 0).map((r) => r.iso2Code).sort()).toEqual(['CA', 'CN', 'MX', 'US']);
+    expect(all.filter((r) => r.supportedStatesList.length > 0).map((r) => r.iso2Code).sort()).toEqual(['CA', 'CN', 'MX', 'US']);
   });
 });
 
 describe('what a form offers', () => {
   it('lists the states by name wherever one is required, and none where none is asked for', () => {
     const brazil = getCountryRules('BR');
-    expect(brazil?.states).toEqual([]); // free text on the server (SPEC §4)
+    expect(brazil?.supportedStatesList).toEqual([]); // free text on the server (SPEC §4)
     expect(brazil?.stateOptions).toContainEqual({ code: 'SP', name: 'São Paulo' });
     expect(getCountryRules('IN')?.stateOptions).toContainEqual({ code: 'KA', name: 'Karnataka' });
     expect(getCountryRules('US')?.stateOptions).toContainEqual({ code: 'WA', name: 'Washington' });
@@ -258,7 +259,7 @@ describe('what a form offers', () => {
   it('keeps the strict list and the offered list in agreement where the state is a code', () => {
     for (const country of ['US', 'CA', 'CN', 'MX']) {
       const rules = getCountryRules(country);
-      expect((rules?.stateOptions ?? []).map((state) => state.code).sort(), country).toEqual([...(rules?.states ?? [])].sort());
+      expect((rules?.stateOptions ?? []).map((state) => state.code).sort(), country).toEqual([...(rules?.supportedStatesList ?? [])].sort());
     }
   });
 

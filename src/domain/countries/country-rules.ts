@@ -1,6 +1,6 @@
 /**
  * A country's rules as one record: what `GET /v1/countryvalidationrules/{country}` returns (the
- * model system's CountryValidationRules fields) plus ours. Each part comes from its own module, which
+ * model system's CountryInformation fields, under its names) plus ours. Each part comes from its own module, which
  * says where its data comes from.
  */
 import { countryName, nameLocale } from './country-names.ts';
@@ -52,17 +52,27 @@ export type CountryRules = {
   defaultCulture: string;
   isStateRequired: boolean;
   /** Codes the state must be one of; empty where the state is free text. */
-  states: string[];
+  supportedStatesList: string[];
   isPostalCodeRequired: boolean;
   /** Applies to the trimmed, upper-cased value; null where the country has no postal codes. */
   postalCodeRegex: string | null;
   isCityRequired: boolean;
   /** A permissive hint for forms; the server checks phones with libphonenumber. */
   phoneNumberRegex: string;
-  supportedLanguages: string[];
-  supportedCultures: string[];
+  supportedLanguagesList: string[];
+  supportedCulturesList: string[];
   isRegistrationNumberSupported: boolean;
-  countryCallingCodes: string[];
+  countryCallingCodesList: string[];
+  /**
+   * A customer here gives no VAT or tax id (only the registration number above, SPEC §4), so neither is
+   * supported and there is no format, sample or pattern to give.
+   */
+  isVatIdSupported: false;
+  vatIdRegex: null;
+  isTaxIdSupported: false;
+  isTaxIdOptional: true;
+  taxIdFormat: null;
+  taxIdSample: null;
   // Ours:
   isRegistrationNumberRequired: boolean;
   isPhoneRequired: boolean;
@@ -96,15 +106,21 @@ export function getCountryRules(country: string, locale: string = 'en'): Country
     iso2Code: iso2,
     defaultCulture: defaultCulture(iso2) ?? 'en-US',
     isStateRequired: isStateRequired(iso2),
-    states: stateCodes(iso2),
+    supportedStatesList: stateCodes(iso2),
     isPostalCodeRequired: isPostalCodeRequired(iso2),
     postalCodeRegex: postalCodePattern(iso2),
     isCityRequired: isCityRequired(iso2),
     phoneNumberRegex,
-    supportedLanguages: supportedLanguages(iso2),
-    supportedCultures: supportedCultures(iso2),
+    supportedLanguagesList: supportedLanguages(iso2),
+    supportedCulturesList: supportedCultures(iso2),
     isRegistrationNumberSupported: isRegistrationNumberSupported(iso2),
-    countryCallingCodes: countryCallingCodes(iso2),
+    countryCallingCodesList: countryCallingCodes(iso2),
+    isVatIdSupported: false,
+    vatIdRegex: null,
+    isTaxIdSupported: false,
+    isTaxIdOptional: true,
+    taxIdFormat: null,
+    taxIdSample: null,
     isRegistrationNumberRequired: isRegistrationNumberRequired(iso2),
     isPhoneRequired: isPhoneRequired(iso2),
     name: countryName(iso2, locale) ?? iso2,

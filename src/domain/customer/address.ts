@@ -93,7 +93,7 @@ function cityErrors(city: string | undefined, rules: CountryRules, field: string
 }
 
 function stateExample(rules: CountryRules): string {
-  const code = rules.states[0] ?? '';
+  const code = rules.supportedStatesList[0] ?? '';
   return `${code} for ${stateName(rules.iso2Code, code) ?? code}`;
 }
 
@@ -105,13 +105,13 @@ export function checkState(state: string | null | undefined, rules: CountryRules
       ? fail(fieldError(field, 'state_required', `Choose the state or province; addresses in ${rules.name} need one.`))
       : ok(null);
   }
-  if (rules.states.length === 0) {
+  if (rules.supportedStatesList.length === 0) {
     return typed.length > STATE_MAX_LENGTH
       ? fail(fieldError(field, 'state_too_long', `The state has ${typed.length} characters; shorten it to ${STATE_MAX_LENGTH} or fewer.`))
       : ok(typed);
   }
   const code = findStateCode(rules.iso2Code, typed);
-  if (code === undefined || !rules.states.includes(code)) {
+  if (code === undefined || !rules.supportedStatesList.includes(code)) {
     return fail(
       fieldError(
         field,

@@ -41,7 +41,7 @@ describe('statesForZipPrefix', () => {
   });
 
   it('maps only to states of the US list', () => {
-    const states = getCountryRules('US')?.states ?? [];
+    const states = getCountryRules('US')?.supportedStatesList ?? [];
     for (let prefix = 0; prefix < 1000; prefix += 1) {
       for (const state of statesForZipPrefix(String(prefix).padStart(3, '0'))) expect(states).toContain(state);
     }
@@ -52,7 +52,7 @@ describe('statesForZipPrefix', () => {
     for (let prefix = 0; prefix < 1000; prefix += 1) {
       for (const state of statesForZipPrefix(String(prefix).padStart(3, '0'))) covered.add(state);
     }
-    const fiftyAndDc = (getCountryRules('US')?.states ?? []).filter((s) => !['AS', 'GU', 'MP', 'PR', 'UM', 'VI'].includes(s));
+    const fiftyAndDc = (getCountryRules('US')?.supportedStatesList ?? []).filter((s) => !['AS', 'GU', 'MP', 'PR', 'UM', 'VI'].includes(s));
     expect(fiftyAndDc).toHaveLength(51);
     for (const state of fiftyAndDc) expect(covered).toContain(state);
   });

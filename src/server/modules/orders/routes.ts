@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '#contracts/common.ts';
-import { createOrderRequestSchema, orderCollectionSchema, orderSchema, subscriptionCollectionSchema, subscriptionSchema } from '#contracts/orders.ts';
+import {
+  createOrderRequestSchema,
+  orderCollectionSchema,
+  orderProvisioningStatusCollectionSchema,
+  orderSchema,
+  subscriptionCollectionSchema,
+  subscriptionSchema,
+} from '#contracts/orders.ts';
 import { collection } from '#server/lib/links.ts';
 import { idempotencyKeyOf, sendOutcome } from '#server/lib/request-key.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
@@ -9,6 +16,7 @@ import type { OrdersService } from './service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 const customerParams = z.object({ customerId: z.guid('customerId must be a GUID') });
+const orderParams = customerParams.extend({ orderId: z.guid('orderId must be a GUID') });
 
 export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = async (app, { orders }) => {
   app.post('/v1/customers/:customerId/orders', {
@@ -24,8 +32,17 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
   }, async (request) => collection(await orders.list(requirePrincipal(request), request.params.customerId), `/v1/customers/${request.params.customerId}/orders`));
 
   app.get('/v1/customers/:customerId/orders/:orderId', {
-    schema: { tags: ['orders'], summary: 'One order', params: customerParams.extend({ orderId: z.guid('orderId must be a GUID') }), response: { 200: orderSchema, ...errors } },
+    schema: { tags: ['orders'], summary: 'One order', params: orderParams, response: { 200: orderSchema, ...errors } },
   }, async (request) => orders.get(requirePrincipal(request), request.params.customerId, request.params.orderId));
+
+  app.get('/v1/customers/:customerId/orders/:orderId/provisioningstatus', {
+    // Partner Center takes app + user credentials only for this call.
+    config: { credentials: 'app+user' },
+    schema: { tags: ['orders'], summary: "The provisioning status of each of the order's lines", params: orderParams, response: { 200: orderProvisioningStatusCollectionSchema, ...errors } },
+  }, async (request) => {
+    const { customerId, orderId } = request.params;
+    return collection(await orders.provisioningStatus(requirePrincipal(request), customerId, orderId), `/v1/customers/${customerId}/orders/${orderId}/provisioningstatus`);
+  });
 
   app.get('/v1/customers/:customerId/subscriptions', {
     schema: { tags: ['orders'], summary: "The customer's subscriptions with my organisation", params: customerParams, response: { 200: subscriptionCollectionSchema, ...errors } },

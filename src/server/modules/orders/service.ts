@@ -1,10 +1,12 @@
 import { DomainError, fieldErrorsError, type FieldError } from '#domain/errors.ts';
 import { validatePrerequisites, validatePurchaseLimit, validateQuantity } from '#domain/customer-rules.ts';
+import { currencySymbol } from '#domain/offer/currency.ts';
 import { chooseTerm, termEnd, termOptions, type BillingCycle, type TermDuration } from '#domain/offer/terms.ts';
 import { assertCan } from '#domain/roles.ts';
 import type { CreateOrderRequest, Order } from '#contracts/orders.ts';
 import type { Db, Executor } from '#db/database.ts';
 import type { Clock, IdGenerator } from '#server/lib/adapters.ts';
+import { link } from '#server/lib/links.ts';
 import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
 import type { AgreementsService } from '#server/modules/agreements/service.ts';
@@ -13,6 +15,7 @@ import { findVisibleCustomer } from '#server/modules/customers/repository.ts';
 import { findOfferIds, findOffersForMarket, type OfferRow } from '#server/modules/offers/repository.ts';
 import * as repo from './repository.ts';
 import { purchasesOf, toSubscription } from './subscription-shape.ts';
+import { provisioningStatusOf } from './provisioning-status.ts';
 
 /** A cycle asked for: ours, or `unknown` (Partner Center's: the offer's own, usual cycle). */
 type RequestedCycle = BillingCycle | 'unknown';
@@ -67,11 +70,16 @@ export interface OrdersDeps {
 
 export function createOrdersService({ db, ids, clock, idempotency, agreements }: OrdersDeps) {
   function toOrder(order: repo.OrderRow): Order {
+    const self = `/v1/customers/${order.customer_id}/orders/${order.id}`;
+    const provisioningStatus = link(`${self}/provisioningstatus`);
     return {
       id: order.id,
+      alternateId: order.id,
       referenceCustomerId: order.customer_id,
       billingCycle: order.billing_cycle,
+      transactionType: 'UserPurchase',
       currencyCode: order.currency,
+      currencySymbol: currencySymbol(order.currency),
       lineItems: order.lineItems.map((item) => ({
         lineItemNumber: item.line_item_number,
         offerId: item.offer_id,
@@ -80,13 +88,16 @@ export function createOrdersService({ db, ids, clock, idempotency, agreements }:
         friendlyName: item.friendly_name,
         quantity: item.quantity,
         termDuration: item.term_duration,
+        transactionType: 'New',
         partnerIdOnRecord: item.partner_id_on_record,
-        links: { subscription: { uri: `/v1/customers/${order.customer_id}/subscriptions/${item.subscription_id}`, method: 'GET', headers: [] } },
+        provisioningContext: {},
+        links: { subscription: link(`/v1/customers/${order.customer_id}/subscriptions/${item.subscription_id}`), provisioningStatus },
       })),
       status: order.status,
       creationDate: order.created_at.toISOString(),
-      links: { self: { uri: `/v1/customers/${order.customer_id}/orders/${order.id}`, method: 'GET', headers: [] } },
-      attributes: { objectType: 'Order' },
+      links: { self: link(self), provisioningStatus },
+      // An order is never changed once placed (its subscriptions are), so its first version is its only one.
+      attributes: { etag: 'W/"1"', objectType: 'Order' },
     };
   }
 
@@ -317,6 +328,14 @@ export function createOrdersService({ db, ids, clock, idempotency, agreements }:
     return visibleCustomer(db, principal, customerId);
   }
 
+  /** An order of a customer the caller may read, placed by (or sold through) its organisation. */
+  async function viewableOrder(principal: Principal, customerId: string, orderId: string) {
+    const { scope } = await viewableCustomer(principal, customerId);
+    const [order] = await repo.listOrders(db, customerId, scope, orderId);
+    if (!order) throw new DomainError('not_found', `There is no order ${orderId} for this customer.`);
+    return order;
+  }
+
   return {
     prepare,
     place,
@@ -402,10 +421,12 @@ export function createOrdersService({ db, ids, clock, idempotency, agreements }:
     },
 
     async get(principal: Principal, customerId: string, orderId: string) {
-      const { scope } = await viewableCustomer(principal, customerId);
-      const [order] = await repo.listOrders(db, customerId, scope, orderId);
-      if (!order) throw new DomainError('not_found', `There is no order ${orderId} for this customer.`);
-      return toOrder(order);
+      return toOrder(await viewableOrder(principal, customerId, orderId));
+    },
+
+    /** GET .../orders/{id}/provisioningstatus: each line's provisioning, which follows the order's status here. */
+    async provisioningStatus(principal: Principal, customerId: string, orderId: string) {
+      return provisioningStatusOf(await viewableOrder(principal, customerId, orderId));
     },
 
     async listSubscriptions(principal: Principal, customerId: string) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getCountryRules } from '#domain/countries/country-rules.ts';
 import { validateAddressForSuggestion } from '#domain/customer-rules.ts';
 import { DomainError } from '#domain/errors.ts';
-import { countryValidationRulesSchema } from '#contracts/countries.ts';
+import { countryInformationSchema } from '#contracts/countries.ts';
 import { errorResponseSchema } from '#contracts/common.ts';
 import { addressValidationRequestSchema, addressValidationResponseSchema, domainAvailabilitySchema } from '#contracts/validation.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
@@ -47,20 +47,20 @@ export const validationRoutes: FastifyPluginAsyncZod<{ customers: CustomersServi
       summary: "A country's rules for a customer's address, phone, registration number, languages and cultures",
       params: z.object({ country: z.string().max(10) }),
       querystring: z.object({ locale: z.string().max(20).optional() }),
-      response: { 200: countryValidationRulesSchema.extend({ supportedStatesList: z.array(z.string()), supportedLanguagesList: z.array(z.string()), supportedCulturesList: z.array(z.string()), countryCallingCodesList: z.array(z.string()) }), ...errors },
+      response: { 200: countryInformationSchema, ...errors },
     },
   }, async (request) => {
     requirePrincipal(request);
     const rules = getCountryRules(request.params.country, request.query.locale?.toLowerCase().startsWith('zh') ? 'zh-TW' : 'en');
     if (!rules) throw new DomainError('not_found', `There is no country ${request.params.country}; use an ISO 3166 alpha-2 code such as US.`);
-    // The model system's clients read the *List names; the SPEC's short names are served too.
     return {
       ...rules,
-      supportedStatesList: rules.states,
-      supportedLanguagesList: rules.supportedLanguages,
-      supportedCulturesList: rules.supportedCultures,
-      countryCallingCodesList: rules.countryCallingCodes,
-      attributes: { objectType: 'CountryValidationRules' as const },
+      // The same lists as the older documented sample nests them (see countryInformationSchema).
+      states: { value: rules.supportedStatesList },
+      supportedLanguages: { value: rules.supportedLanguagesList },
+      supportedCultures: { value: rules.supportedCulturesList },
+      countryCallingCodes: { value: rules.countryCallingCodesList },
+      attributes: { objectType: 'CountryInformation' as const },
     };
   });
 

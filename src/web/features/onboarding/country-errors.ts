@@ -53,11 +53,11 @@ export function detailedErrorKey(code: string, message: string, rules: CountryVa
   const needs = DETAILED_ERRORS[key];
   const value = quotedValue(message);
   const format = rules.registrationNumberFormat;
-  const callingCode = rules.countryCallingCodes[0];
+  const callingCode = rules.countryCallingCodesList[0];
   if ((needs.includes('value') && value === undefined) || (needs.includes('format') && format === null) || (needs.includes('callingCode') && callingCode === undefined)) {
     return undefined;
   }
-  const choices = (code === 'language_not_supported' ? rules.supportedLanguages : rules.supportedCultures).join(', ');
+  const choices = (code === 'language_not_supported' ? rules.supportedLanguagesList : rules.supportedCulturesList).join(', ');
   return {
     key: `onboarding.countryErrors.${key}` as const,
     params: { value: value ?? '', country: rules.name, callingCode: callingCode ?? '', label: format?.label ?? '', hint: format?.hint ?? '', choices },

@@ -29,7 +29,7 @@ const serverCodes = [
 function rulesOf(country: string, locale: 'en' | 'zh-TW'): CountryValidationRules {
   const rules = getCountryRules(country, locale);
   if (rules === undefined) throw new Error(country);
-  return { ...rules, attributes: { objectType: 'CountryValidationRules' } };
+  return { ...rules, attributes: { objectType: 'CountryInformation' } };
 }
 
 const zh = i18next.createInstance();

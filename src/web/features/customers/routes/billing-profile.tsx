@@ -124,9 +124,9 @@ function BillingProfileForm({ customerId, profile, onReload }: { customerId: str
   // As in the wizard: what the selects show is one of the country's choices.
   useEffect(() => {
     if (!rulesData) return;
-    const supportedLanguage = rulesData.supportedLanguages.find((code) => code.toLowerCase() === language.toLowerCase());
-    if (supportedLanguage !== language) setValue('language', supportedLanguage ?? rulesData.supportedLanguages[0] ?? '');
-    const supportedCulture = rulesData.supportedCultures.find((code) => code.toLowerCase() === culture.toLowerCase());
+    const supportedLanguage = rulesData.supportedLanguagesList.find((code) => code.toLowerCase() === language.toLowerCase());
+    if (supportedLanguage !== language) setValue('language', supportedLanguage ?? rulesData.supportedLanguagesList[0] ?? '');
+    const supportedCulture = rulesData.supportedCulturesList.find((code) => code.toLowerCase() === culture.toLowerCase());
     if (supportedCulture !== culture) setValue('culture', supportedCulture ?? rulesData.defaultCulture);
     if (rulesData.stateOptions.length > 0 && state !== '' && !rulesData.stateOptions.some((option) => option.code === state)) {
       const typed = state.trim().toLowerCase();
@@ -205,7 +205,7 @@ function BillingProfileForm({ customerId, profile, onReload }: { customerId: str
   };
 
   const stateOptions = rulesData?.stateOptions ?? [];
-  const callingCode = rulesData?.countryCallingCodes[0];
+  const callingCode = rulesData?.countryCallingCodesList[0];
   const busy = checkAddress.isPending || save.isPending;
   return (
     <FormProvider {...form}>
@@ -290,13 +290,13 @@ function BillingProfileForm({ customerId, profile, onReload }: { customerId: str
               autoComplete="tel"
               hint={callingCode ? t('onboarding.account.phoneHint', { code: callingCode }) : undefined}
             />
-            <SelectField name="language" label={t('onboarding.account.language')} required options={(rulesData?.supportedLanguages ?? [language]).map((code) => ({ value: code, label: describe(code) }))} />
+            <SelectField name="language" label={t('onboarding.account.language')} required options={(rulesData?.supportedLanguagesList ?? [language]).map((code) => ({ value: code, label: describe(code) }))} />
             <SelectField
               name="culture"
               label={t('onboarding.account.culture')}
               required
               hint={t('onboarding.account.cultureHint')}
-              options={(rulesData?.supportedCultures ?? [culture]).map((code) => ({ value: code, label: describe(code) }))}
+              options={(rulesData?.supportedCulturesList ?? [culture]).map((code) => ({ value: code, label: describe(code) }))}
             />
           </div>
         </Panel>

@@ -128,9 +128,9 @@ export function AccountStep() {
   const rulesData = rules.data;
   useEffect(() => {
     if (!rulesData || rulesData.iso2Code !== country) return;
-    const supportedLanguage = rulesData.supportedLanguages.find((code) => code.toLowerCase() === language.toLowerCase());
-    if (supportedLanguage !== language) setValue('language', supportedLanguage ?? rulesData.supportedLanguages[0] ?? '');
-    const supportedCulture = rulesData.supportedCultures.find((code) => code.toLowerCase() === culture.toLowerCase());
+    const supportedLanguage = rulesData.supportedLanguagesList.find((code) => code.toLowerCase() === language.toLowerCase());
+    if (supportedLanguage !== language) setValue('language', supportedLanguage ?? rulesData.supportedLanguagesList[0] ?? '');
+    const supportedCulture = rulesData.supportedCulturesList.find((code) => code.toLowerCase() === culture.toLowerCase());
     if (supportedCulture !== culture) setValue('culture', supportedCulture ?? rulesData.defaultCulture);
     const typedState = state.trim().toLowerCase();
     if (rulesData.stateOptions.length > 0 && state !== '' && !rulesData.stateOptions.some((option) => option.code === state)) {
@@ -145,7 +145,7 @@ export function AccountStep() {
   // are in), unless the user had chosen others, which are kept where the new country supports them.
   const resetForCountry = (previous: CountryValidationRules | undefined) => {
     const values = getValues();
-    if (previous === undefined || values.language === previous.supportedLanguages[0]) setValue('language', '');
+    if (previous === undefined || values.language === previous.supportedLanguagesList[0]) setValue('language', '');
     if (previous === undefined || values.culture === previous.defaultCulture) setValue('culture', '');
     setValue('state', '');
     setSuggestion(null);
@@ -279,7 +279,7 @@ export function AccountStep() {
   const markets = [...partner.markets].sort((a, b) => format.region(a).localeCompare(format.region(b), i18n.language));
   const stateOptions = rulesData?.stateOptions ?? [];
   const registrationFormat = rulesData?.registrationNumberFormat ?? null;
-  const callingCode = rulesData?.countryCallingCodes[0];
+  const callingCode = rulesData?.countryCallingCodesList[0];
   const busy = validate.isPending || checkAddress.isPending;
 
   return (
@@ -423,14 +423,14 @@ export function AccountStep() {
             name="language"
             label={t('onboarding.account.language')}
             required
-            options={(rulesData?.supportedLanguages ?? []).map((code) => ({ value: code, label: describe(code) }))}
+            options={(rulesData?.supportedLanguagesList ?? []).map((code) => ({ value: code, label: describe(code) }))}
           />
           <SelectField
             name="culture"
             label={t('onboarding.account.culture')}
             required
             hint={t('onboarding.account.cultureHint')}
-            options={(rulesData?.supportedCultures ?? []).map((code) => ({ value: code, label: describe(code) }))}
+            options={(rulesData?.supportedCulturesList ?? []).map((code) => ({ value: code, label: describe(code) }))}
           />
         </div>
       </Panel>
