@@ -46,7 +46,8 @@ function documentedShape(id: string, prefix: string) {
       tenantId: id,
       domain,
       companyName: `Contoso ${prefix}`,
-      address,
+      // The company address names the state `region` too, as Partner Center's sample does.
+      address: { ...address, region: 'WA' },
       email,
       organizationRegistrationNumber: null,
       links: link(`/v1/customers/${id}/profiles/company`),

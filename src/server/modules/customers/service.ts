@@ -98,7 +98,8 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       tenantId: row.id,
       domain: row.domain,
       companyName: row.company_name,
-      address,
+      // Partner Center's company address names the state as `region`.
+      address: { ...address, region: row.state },
       email: row.email,
       organizationRegistrationNumber: row.organization_registration_number,
       links: { self: { uri: `${selfUri(row.id)}/profiles/company`, method: 'GET', headers: [] } },
