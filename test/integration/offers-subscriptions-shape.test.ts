@@ -37,12 +37,12 @@ afterAll(() => t.close());
 
 const getOffer = (id: string, query: string, headers: Record<string, string> = {}) => api(t, caller.headers).get(`/v1/offers/${encodeURIComponent(id)}?${query}`, headers);
 
-/** A customer of the caller in `country` (agreement confirmed) and an order of one line per offer. */
-async function ordered(country: string, offerIds: string[]) {
+/** A customer of the caller in `country` (agreement confirmed) and an order of one line per offer, some naming a partner on record. */
+async function ordered(country: string, offerIds: string[], partnerIdsOnRecord: Record<number, string> = {}) {
   const customer = await createCustomer(t.db, { partnerIds: [caller.partner.id], country });
   const agreed = await api(t, caller.headers).post(`/v1/customers/${customer.id}/agreements`, { ...agreementBody(), dateAgreed: today(), templateId });
   expect(agreed.statusCode, agreed.body).toBe(201);
-  const order = await api(t, caller.headers).post(`/v1/customers/${customer.id}/orders`, { lineItems: offerIds.map((offerId, index) => ({ lineItemNumber: index, offerId, quantity: 1 })) });
+  const order = await api(t, caller.headers).post(`/v1/customers/${customer.id}/orders`, { lineItems: offerIds.map((offerId, index) => ({ lineItemNumber: index, offerId, quantity: 1, partnerIdOnRecord: partnerIdsOnRecord[index] ?? null })) });
   expect(order.statusCode, order.body).toBe(201);
   const { id: orderId, lineItems } = order.json<{ id: string; lineItems: { subscriptionId: string }[] }>();
   return { customerId: customer.id, orderId, subscriptionIds: lineItems.map((line) => line.subscriptionId) };
@@ -189,8 +189,7 @@ describe('GET /v1/customers/{id}/subscriptions?order_id= and ?mpn_id=', () => {
   });
 
   it('lists the subscriptions whose partner on record is the Partner ID', async () => {
-    const { customerId, orderId, subscriptionIds } = await ordered('US', [base.id, plain.id]);
-    await t.db.updateTable('subscriptions').set({ partner_id_on_record: '4847383' }).where('id', '=', subscriptionIds[1]!).execute();
+    const { customerId, orderId, subscriptionIds } = await ordered('US', [base.id, plain.id], { 1: '4847383' });
     const byPartner = await listSubscriptions(customerId, '?mpn_id=4847383');
     expect(byPartner.items.map((s) => ({ id: s.id, partnerId: s.partnerId }))).toEqual([{ id: subscriptionIds[1], partnerId: '4847383' }]);
     expect((await listSubscriptions(customerId, '?Mpn_Id=1111111')).totalCount).toBe(0);
