@@ -18,6 +18,16 @@ const CATEGORY_NAMES = {
   trial: 'Trial',
 } as const;
 
+/** Partner Center's offer properties for what this catalog does not have: no sales groups, upgrades, conversions, qualifications or internal offers. */
+const NOT_IN_THIS_CATALOG = {
+  salesGroupId: null,
+  upgradeTargetOffers: [],
+  conversionTargetOffers: [],
+  reselleeQualifications: [],
+  resellerQualifications: [],
+  isInternal: false,
+} as const satisfies Partial<Offer>;
+
 /** The offer as GET /v1/offers answers it, its description in `locale` where the catalog has one. */
 export function toOffer(row: repo.OfferRow, locale?: string | null): Offer {
   const terms = termOptions([row.term, ...row.other_terms], row.billing_cycles as BillingCycle[]);
@@ -47,12 +57,7 @@ export function toOffer(row: repo.OfferRow, locale?: string | null): Offer {
     isAvailableForPurchase: row.active,
     isAutoRenewable: row.term !== 'none',
     product: { id: row.id, name: row.name, unit: row.unit_type },
-    salesGroupId: null,
-    upgradeTargetOffers: [],
-    conversionTargetOffers: [],
-    reselleeQualifications: [],
-    resellerQualifications: [],
-    isInternal: false,
+    ...NOT_IN_THIS_CATALOG,
     billing: row.billing,
     supportedBillingCycles: row.billing_cycles,
     termDuration: row.term,
