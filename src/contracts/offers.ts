@@ -44,7 +44,7 @@ export const offerSchema = z
     category: offerCategorySchema,
     prerequisiteOffers: z.array(z.string()),
     isAddOn: z.boolean(),
-    /** Whether an add-on offer of the catalog builds on this one. */
+    /** Whether an add-on offer of the catalog, still for sale, builds on this one. */
     hasAddOns: z.boolean(),
     isAvailableForPurchase: z.boolean(),
     /** False for an offer sold once (term `none`), true otherwise (each term renews). */

@@ -110,7 +110,7 @@ export const subscriptionSchema = z
     autoRenewEnabled: z.boolean(),
     billingType: z.string(),
     billingCycle: z.string(),
-    /** Whether an add-on of the catalog builds on the subscription's offer. */
+    /** Whether an add-on offer of the catalog, still for sale, builds on the subscription's offer. */
     hasPurchasableAddons: z.boolean(),
     /** The offer's: a trial offer makes trial subscriptions. */
     isTrial: z.boolean(),
