@@ -112,14 +112,24 @@ export const createOrderRequestSchema = z.strictObject({
 });
 export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>;
 
+/**
+ * Partner Center's Subscription (subscription-resources; SDK Models/Subscriptions/Subscription.cs), with
+ * ours beside it. Absent here: `refundOptions`, `renewalTermDuration`, `promotionId`, `attentionNeeded`,
+ * `actionTaken`, `customTermEndDate` and `scheduledNextTermInstructions` (no such features), and
+ * the links `product`, `sku`, `availability`, `parentSubscription` (no product catalog; no parent).
+ */
 export const subscriptionSchema = z
   .object({
     id: z.guid(),
     offerId: z.string(),
+    /** Ours: the subscription's id (Partner Center's is an Azure subscription id; there are none here). */
+    entitlementId: z.guid(),
     offerName: z.string(),
     friendlyName: z.string(),
     quantity: z.number().int(),
     unitType: z.string(),
+    /** Always null: an add-on's subscription is not tied to the one it builds on here. */
+    parentSubscriptionId: z.string().nullable(),
     creationDate: z.iso.datetime(),
     effectiveStartDate: z.iso.datetime(),
     commitmentEndDate: z.iso.datetime().nullable(),
@@ -127,6 +137,22 @@ export const subscriptionSchema = z
     autoRenewEnabled: z.boolean(),
     billingType: z.string(),
     billingCycle: z.string(),
+    /** Whether an add-on offer of the catalog, still for sale, builds on the subscription's offer. */
+    hasPurchasableAddons: z.boolean(),
+    /** The offer's: a trial offer makes trial subscriptions. */
+    isTrial: z.boolean(),
+    /** Always true: the catalog sells Microsoft's offers only. */
+    isMicrosoftProduct: z.boolean(),
+    publisherName: z.string(),
+    /** Partner Center's `edit` (PATCH) for an active or suspended subscription (ours: no `cancel`; suspending is the edit); none otherwise. */
+    actions: z.array(z.string()),
+    /**
+     * Why it is suspended, empty unless it is. Partner Center lists no values; ours: `CustomerCancellation`,
+     * the one way here (the partner suspends it for the customer with PATCH).
+     */
+    suspensionReasons: z.array(z.string()),
+    /** Always `subscription` (Partner Center's other values, productKey and redemptionCode, are not sold here). */
+    contractType: z.literal('subscription'),
     termDuration: z.string(),
     orderId: z.guid(),
     partnerId: z.string().nullable(),
@@ -140,6 +166,7 @@ export const subscriptionSchema = z
     }),
     /** Ours: the offer's minimum and maximum licenses, which a change of `quantity` must stay within (2002). */
     quantityBounds: z.object({ minimum: z.number().int(), maximum: z.number().int() }),
+    /** `offer` is GET /v1/offers/{id}?country= in the customer's country. */
     links: z.object({ self: linkSchema, offer: linkSchema }),
     attributes: z.object({ etag: z.string(), objectType: z.literal('Subscription') }),
   })

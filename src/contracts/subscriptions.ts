@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { collectionSchema, INT4_MAX } from './common.ts';
 
+/**
+ * GET /v1/customers/{id}/subscriptions filters (Partner Center's "get a list of subscriptions by order"
+ * and "by partner MPN ID"; names in any case): the subscriptions of one order, or those whose partner
+ * on record (`partnerId`) is that Partner ID. Both together: those of the order with that partner.
+ */
+export const subscriptionListQuerySchema = z.object({
+  order_id: z.guid('order_id must be the GUID of an order').optional(),
+  mpn_id: z.string().regex(/^[0-9]{1,10}$/, 'mpn_id must be a Partner ID (MPN ID) of 1 to 10 digits').optional(),
+});
+export type SubscriptionListQuery = z.infer<typeof subscriptionListQuerySchema>;
+
 /** What a client may change with PATCH: the rest of the resource it sends back is read-only here. */
 export const changeableSubscriptionFields = ['quantity', 'status', 'friendlyName', 'autoRenewEnabled'] as const;
 export type ChangeableSubscriptionField = (typeof changeableSubscriptionFields)[number];

@@ -75,6 +75,8 @@ export interface OfferOptions {
   trial?: boolean;
   name?: string;
   active?: boolean;
+  /** An add-on of these offers. */
+  prerequisites?: string[];
 }
 
 /** An offer of the catalog (the operator's data) with the countries it is sold in. */
@@ -98,8 +100,8 @@ export async function createOffer(db: Executor, options: OfferOptions = {}) {
       other_terms: options.otherTerms ?? [],
       descriptions: JSON.stringify(options.descriptions ?? {}),
       purchase_limit: options.purchaseLimit ?? null,
-      is_add_on: false,
-      prerequisite_offer_ids: [],
+      is_add_on: options.prerequisites !== undefined,
+      prerequisite_offer_ids: options.prerequisites ?? [],
       is_trial: options.trial ?? false,
       active: options.active ?? true,
     })

@@ -253,6 +253,7 @@ export const routeTable: Record<string, RouteEntry> = {
   },
   'GET /v1/customers/:customerId/agreements': { action: 'customers.view', params: CUSTOMER, sample: customer('/agreements') },
   'GET /v1/offers': { action: 'offers.view', sample: () => ({ url: '/v1/offers?country=US&size=5' }) },
+  'GET /v1/offers/:offerId': { action: 'offers.view', params: { offerId: 'value' }, sample: ({ world }) => ({ url: `/v1/offers/${encodeURIComponent(world.offerId)}?country=US` }) },
   'POST /v1/customers/:customerId/orders': {
     action: 'orders.create',
     params: CUSTOMER,

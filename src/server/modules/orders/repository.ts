@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '#db/database.ts';
 import type { OrderLineItemsTable, OrdersTable, SubscriptionsTable } from '#db/schema.ts';
+import { hasAddOns } from '#server/modules/offers/repository.ts';
 import type { Insertable } from 'kysely';
 
 export async function insertOrder(db: Executor, order: Insertable<OrdersTable>) {
@@ -78,12 +79,17 @@ export async function listOrders(db: Executor, customerId: string, scope: SalesS
   return orders.map((order) => ({ ...order, lineItems: items.filter((item) => item.order_id === order.id) }));
 }
 
-export async function listSubscriptions(db: Executor, customerId: string, scope: SalesScope, subscriptionId?: string) {
+/** Which of a customer's subscriptions to list: one, those of an order, those of a partner on record (`mpn_id`). */
+export interface SubscriptionFilter { subscriptionId?: string | undefined; orderId?: string | undefined; partnerIdOnRecord?: string | undefined }
+
+export async function listSubscriptions(db: Executor, customerId: string, scope: SalesScope, filter: SubscriptionFilter = {}) {
   let query = db
     .selectFrom('subscriptions as s')
     .innerJoin('offers as o', 'o.id', 's.offer_id')
+    .innerJoin('customers as c', 'c.id', 's.customer_id')
     .selectAll('s')
-    .select(['o.name as offer_name', 'o.billing as billing_type', 'o.min_quantity', 'o.max_quantity'])
+    .select(['o.name as offer_name', 'o.billing as billing_type', 'o.min_quantity', 'o.max_quantity', 'o.is_trial', 'c.country as customer_country'])
+    .select(hasAddOns('o').as('has_purchasable_addons'))
     .where('s.customer_id', '=', customerId)
     .where((eb) => {
       const own = eb('s.partner_id', '=', scope.partnerId);
@@ -92,7 +98,9 @@ export async function listSubscriptions(db: Executor, customerId: string, scope:
     })
     .orderBy('s.created_at')
     .orderBy('s.id');
-  if (subscriptionId) query = query.where('s.id', '=', subscriptionId);
+  if (filter.subscriptionId) query = query.where('s.id', '=', filter.subscriptionId);
+  if (filter.orderId) query = query.where('s.order_id', '=', filter.orderId);
+  if (filter.partnerIdOnRecord) query = query.where('s.partner_id_on_record', '=', filter.partnerIdOnRecord);
   return query.execute();
 }
 

@@ -9,6 +9,7 @@ import {
   subscriptionCollectionSchema,
   subscriptionSchema,
 } from '#contracts/orders.ts';
+import { subscriptionListQuerySchema } from '#contracts/subscriptions.ts';
 import { collection } from '#server/lib/links.ts';
 import { idempotencyKeyOf, sendOutcome } from '#server/lib/request-key.ts';
 import { requirePrincipal } from '#server/plugins/auth.ts';
@@ -45,8 +46,19 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersService }> = as
   });
 
   app.get('/v1/customers/:customerId/subscriptions', {
-    schema: { tags: ['orders'], summary: "The customer's subscriptions with my organisation", params: customerParams, response: { 200: subscriptionCollectionSchema, ...errors } },
-  }, async (request) => collection(await orders.listSubscriptions(requirePrincipal(request), request.params.customerId), `/v1/customers/${request.params.customerId}/subscriptions`));
+    schema: {
+      tags: ['orders'],
+      summary: "The customer's subscriptions with my organisation: all, those of an order (order_id) or those of a partner on record (mpn_id)",
+      params: customerParams,
+      querystring: subscriptionListQuerySchema,
+      response: { 200: subscriptionCollectionSchema, ...errors },
+    },
+  }, async (request) => {
+    const { customerId } = request.params;
+    const filters = new URLSearchParams(Object.entries(request.query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const self = `/v1/customers/${customerId}/subscriptions${filters.size > 0 ? `?${filters}` : ''}`;
+    return collection(await orders.listSubscriptions(requirePrincipal(request), customerId, request.query), self);
+  });
 
   app.get('/v1/customers/:customerId/subscriptions/:subscriptionId', {
     schema: { tags: ['orders'], summary: 'One subscription', params: customerParams.extend({ subscriptionId: z.guid('subscriptionId must be a GUID') }), response: { 200: subscriptionSchema, ...errors } },

@@ -4,6 +4,7 @@ import { currencySymbol } from '#domain/offer/currency.ts';
 import { chooseTerm, termEnd, termOptions, type BillingCycle, type TermDuration } from '#domain/offer/terms.ts';
 import { assertCan } from '#domain/roles.ts';
 import type { CreateOrderRequest, Order } from '#contracts/orders.ts';
+import type { SubscriptionListQuery } from '#contracts/subscriptions.ts';
 import type { Db, Executor } from '#db/database.ts';
 import type { Clock, IdGenerator } from '#server/lib/adapters.ts';
 import { link } from '#server/lib/links.ts';
@@ -429,9 +430,10 @@ export function createOrdersService({ db, ids, clock, idempotency, agreements }:
       return provisioningStatusOf(await viewableOrder(principal, customerId, orderId));
     },
 
-    async listSubscriptions(principal: Principal, customerId: string) {
+    /** GET .../subscriptions, all of them or those of an order (`order_id`) or of a partner on record (`mpn_id`). */
+    async listSubscriptions(principal: Principal, customerId: string, query: SubscriptionListQuery = {}) {
       const { scope } = await viewableCustomer(principal, customerId);
-      const rows = await repo.listSubscriptions(db, customerId, scope);
+      const rows = await repo.listSubscriptions(db, customerId, scope, { orderId: query.order_id, partnerIdOnRecord: query.mpn_id });
       const purchases = await repo.heldPurchases(db, rows.map((row) => row.id));
       const now = clock.now();
       return rows.map((row) => toSubscription(row, purchasesOf(purchases, row.id), now));
@@ -439,7 +441,7 @@ export function createOrdersService({ db, ids, clock, idempotency, agreements }:
 
     async getSubscription(principal: Principal, customerId: string, subscriptionId: string) {
       const { scope } = await viewableCustomer(principal, customerId);
-      const [row] = await repo.listSubscriptions(db, customerId, scope, subscriptionId);
+      const [row] = await repo.listSubscriptions(db, customerId, scope, { subscriptionId });
       if (!row) throw new DomainError('not_found', `There is no subscription ${subscriptionId} for this customer.`);
       return toSubscription(row, purchasesOf(await repo.heldPurchases(db, [row.id]), row.id), clock.now());
     },

@@ -4,16 +4,23 @@
  */
 import type { Subscription } from '#contracts/orders.ts';
 import { decreaseWindow, type Purchase } from '#domain/subscription/license-window.ts';
+import { offerUri } from '#server/lib/links.ts';
 
-/** A subscription's row with its offer's name, billing and bounds (what repository.listSubscriptions reads). */
+/**
+ * A subscription's row with its offer's name, billing, bounds, trial and add-ons, and its customer's
+ * country (what repository.listSubscriptions reads).
+ */
 export interface SubscriptionShapeRow {
   id: string;
   customer_id: string;
+  customer_country: string;
   offer_id: string;
   offer_name: string;
   billing_type: string;
   min_quantity: number;
   max_quantity: number;
+  is_trial: boolean;
+  has_purchasable_addons: boolean;
   friendly_name: string;
   quantity: number;
   unit_type: string;
@@ -40,10 +47,13 @@ export function toSubscription(row: SubscriptionShapeRow, purchases: readonly Pu
   return {
     id: row.id,
     offerId: row.offer_id,
+    // No Azure entitlements here: each subscription is its own entitlement.
+    entitlementId: row.id,
     offerName: row.offer_name,
     friendlyName: row.friendly_name,
     quantity: row.quantity,
     unitType: row.unit_type,
+    parentSubscriptionId: null,
     creationDate: row.created_at.toISOString(),
     effectiveStartDate: row.effective_start_date.toISOString(),
     commitmentEndDate: row.commitment_end_date?.toISOString() ?? null,
@@ -51,6 +61,13 @@ export function toSubscription(row: SubscriptionShapeRow, purchases: readonly Pu
     autoRenewEnabled: row.auto_renew,
     billingType: row.billing_type,
     billingCycle: row.billing_cycle,
+    hasPurchasableAddons: row.has_purchasable_addons,
+    isTrial: row.is_trial,
+    isMicrosoftProduct: true,
+    publisherName: 'Microsoft Corporation',
+    actions: row.status === 'active' || row.status === 'suspended' ? ['edit'] : [],
+    suspensionReasons: row.status === 'suspended' ? ['CustomerCancellation'] : [],
+    contractType: 'subscription',
     termDuration: row.term,
     orderId: row.order_id,
     partnerId: row.partner_id_on_record,
@@ -61,7 +78,7 @@ export function toSubscription(row: SubscriptionShapeRow, purchases: readonly Pu
     quantityBounds: { minimum: row.min_quantity, maximum: row.max_quantity },
     links: {
       self: { uri: `/v1/customers/${row.customer_id}/subscriptions/${row.id}`, method: 'GET', headers: [] },
-      offer: { uri: `/v1/offers/${encodeURIComponent(row.offer_id)}`, method: 'GET', headers: [] },
+      offer: { uri: offerUri(row.offer_id, row.customer_country), method: 'GET', headers: [] },
     },
     attributes: { etag: `W/"${row.version}"`, objectType: 'Subscription' },
   };

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '#db/database.ts';
 import type { SubscriptionChangesTable, SubscriptionsTable } from '#db/schema.ts';
+import { hasAddOns } from '#server/modules/offers/repository.ts';
 
 /**
  * The subscription with its offer's name, billing, bounds and purchase limit, locked for the change: a
@@ -11,8 +12,10 @@ export async function lockSubscription(trx: Executor, customerId: string, subscr
   return trx
     .selectFrom('subscriptions as s')
     .innerJoin('offers as o', 'o.id', 's.offer_id')
+    .innerJoin('customers as c', 'c.id', 's.customer_id')
     .selectAll('s')
-    .select(['o.name as offer_name', 'o.billing as billing_type', 'o.min_quantity', 'o.max_quantity', 'o.purchase_limit'])
+    .select(['o.name as offer_name', 'o.billing as billing_type', 'o.min_quantity', 'o.max_quantity', 'o.purchase_limit', 'o.is_trial', 'c.country as customer_country'])
+    .select(hasAddOns('o').as('has_purchasable_addons'))
     .where('s.id', '=', subscriptionId)
     .where('s.customer_id', '=', customerId)
     .where((eb) => {
