@@ -271,7 +271,7 @@ describe('customers', () => {
         tenantId: created.id,
         domain: `${prefix}.onmicrosoft.com`,
         companyName: `Contoso ${prefix}`,
-        address: { country: 'US', city: 'Redmond', state: 'WA', addressLine1: '1 Microsoft Way', addressLine2: null, addressLine3: null, postalCode: '98052', phoneNumber: '+14255550100' },
+        address: { country: 'US', region: 'WA', city: 'Redmond', state: 'WA', addressLine1: '1 Microsoft Way', addressLine2: null, addressLine3: null, postalCode: '98052', phoneNumber: '+14255550100' },
         email: `it@${prefix}.example`,
         organizationRegistrationNumber: null,
         links: selfLink(`/v1/customers/${created.id}/profiles/company`),
