@@ -118,6 +118,7 @@ describe('an admin agent changes a subscription', () => {
     const ask = page.getByRole('alertdialog', { name: 'Suspend this subscription?' });
     await ask.getByRole('button', { name: 'Suspend' }).click();
     await expect.poll(() => detail(page, 'Status').textContent()).toBe('Suspended');
+    await ask.waitFor({ state: 'hidden' });
     expect(await page.getByRole('button', { name: 'Change licenses' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Reactivate' }).click();
     await page.getByRole('alertdialog', { name: 'Reactivate this subscription?' }).getByRole('button', { name: 'Reactivate' }).click();

@@ -13,12 +13,15 @@ export function StatusDialog({ customerId, subscription }: { customerId: string;
   const editError = useEditError();
   const update = useUpdateSubscription(customerId);
   const [requestId, setRequestId] = useState(uuid);
-  const kind = subscription.status === 'suspended' ? 'reactivate' : 'suspend';
+  const current: 'reactivate' | 'suspend' = subscription.status === 'suspended' ? 'reactivate' : 'suspend';
+  // The question keeps the action it was opened for: once the change lands the subscription's status flips
+  // while the dialog is still closing, and it would otherwise read "Reactivate" on its way out.
+  const [kind, setKind] = useState(current);
   // The error is shown here, in our words for a 412, rather than in ConfirmDialog's general ones.
   const action = { isPending: update.isPending, isError: false, error: null, reset: update.reset };
   return (
     <ConfirmDialog
-      trigger={<Button>{t(`subscription.${kind}.button`)}</Button>}
+      trigger={<Button onClick={() => setKind(current)}>{t(`subscription.${current}.button`)}</Button>}
       title={t(`subscription.${kind}.title`)}
       body={
         <>
