@@ -140,9 +140,22 @@ export function createAppsService({
     return app;
   }
 
-  async function accessToken(app: repo.AppRow, subject: { userId: string; email: string | null; name: string }, appOnly: boolean) {
+  /** A JWT signed with the current key, issued for the organisation, living as long as an access token. */
+  async function signed(claims: Record<string, unknown>, { tenantId, audience, subject }: { tenantId: string; audience: string; subject: string }) {
     const key = await keys.current();
     const now = Math.floor(clock.now().getTime() / 1000);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: 'JWT', kid: key.kid })
+      .setIssuer(issuerOf(tenantId))
+      .setAudience(audience)
+      .setSubject(subject)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + accessTokenTtlSeconds)
+      .sign(key.privateKey);
+  }
+
+  async function accessToken(app: repo.AppRow, subject: { userId: string; email: string | null; name: string }, appOnly: boolean) {
     const claims: Record<string, unknown> = {
       tid: app.partner_id,
       appid: app.id,
@@ -160,15 +173,7 @@ export function createAppsService({
       claims['upn'] = subject.email;
       claims['unique_name'] = subject.email;
     }
-    const token = await new SignJWT(claims)
-      .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: 'JWT', kid: key.kid })
-      .setIssuer(issuerOf(app.partner_id))
-      .setAudience(PARTNER_CENTER_RESOURCE)
-      .setSubject(subject.userId)
-      .setIssuedAt(now)
-      .setNotBefore(now)
-      .setExpirationTime(now + accessTokenTtlSeconds)
-      .sign(key.privateKey);
+    const token = await signed(claims, { tenantId: app.partner_id, audience: PARTNER_CENTER_RESOURCE, subject: subject.userId });
     return { token_type: 'Bearer' as const, expires_in: accessTokenTtlSeconds, ext_expires_in: accessTokenTtlSeconds, access_token: token };
   }
 
@@ -180,17 +185,8 @@ export function createAppsService({
   async function userIdentity(app: repo.AppRow, user: { id: string; email: string; displayName: string }, request: TokenRequest) {
     const identity: { id_token?: string; client_info?: string } = {};
     if ((request.scope ?? '').split(/\s+/).includes('openid')) {
-      const key = await keys.current();
-      const now = Math.floor(clock.now().getTime() / 1000);
-      identity.id_token = await new SignJWT({ tid: app.partner_id, oid: user.id, name: user.displayName, preferred_username: user.email, ver: '2.0' })
-        .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: 'JWT', kid: key.kid })
-        .setIssuer(issuerOf(app.partner_id))
-        .setAudience(app.id)
-        .setSubject(user.id)
-        .setIssuedAt(now)
-        .setNotBefore(now)
-        .setExpirationTime(now + accessTokenTtlSeconds)
-        .sign(key.privateKey);
+      const claims = { tid: app.partner_id, oid: user.id, name: user.displayName, preferred_username: user.email, ver: '2.0' };
+      identity.id_token = await signed(claims, { tenantId: app.partner_id, audience: app.id, subject: user.id });
     }
     if (request.clientInfo) identity.client_info = Buffer.from(JSON.stringify({ uid: user.id, utid: app.partner_id })).toString('base64url');
     return identity;

@@ -23,6 +23,7 @@ import type { Idempotency, IdempotencyKey } from '#server/lib/idempotency.ts';
 import type { Principal } from '#server/lib/principal.ts';
 import { auditNow, recordAudit, recordAuditAs, type Audit } from '#server/modules/audit/repository.ts';
 import { csvRow } from '#server/lib/csv.ts';
+import { link } from '#server/lib/links.ts';
 import * as repo from './repository.ts';
 import { continuationError } from '#server/lib/continuation.ts';
 import { toPartnerRelationship } from '#server/modules/partners/service.ts';
@@ -102,7 +103,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       address: { ...address, region: row.state },
       email: row.email,
       organizationRegistrationNumber: row.organization_registration_number,
-      links: { self: { uri: `${selfUri(row.id)}/profiles/company`, method: 'GET', headers: [] } },
+      links: { self: link(`${selfUri(row.id)}/profiles/company`) },
       attributes: { objectType: 'CustomerCompanyProfile' },
     };
   }
@@ -117,7 +118,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       language: row.language,
       companyName: row.billing_company_name,
       defaultAddress: defaultAddressOf(row),
-      links: { self: { uri: `${selfUri(row.id)}/profiles/billing`, method: 'GET', headers: [] } },
+      links: { self: link(`${selfUri(row.id)}/profiles/billing`) },
       attributes: { etag: etagOf(row.version), objectType: 'CustomerBillingProfile' },
     };
   }
@@ -136,7 +137,7 @@ export function createCustomersService({ db, ids, clock, idempotency, reservedEm
       indirectReseller: row.indirect_reseller_id ? { id: row.indirect_reseller_id, name: row.indirect_reseller_name ?? '' } : null,
       indirectProvider: row.indirect_provider_id ? { id: row.indirect_provider_id, name: row.indirect_provider_name ?? '' } : null,
       createdAt: row.created_at.toISOString(),
-      links: { self: { uri: selfUri(row.id), method: 'GET', headers: [] } },
+      links: { self: link(selfUri(row.id)) },
       attributes: { objectType: 'Customer' },
     };
   }

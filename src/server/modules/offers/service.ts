@@ -5,7 +5,7 @@ import { termOptions, type BillingCycle } from '#domain/offer/terms.ts';
 import { assertCan } from '#domain/roles.ts';
 import { offerCategoryIds, type Offer } from '#contracts/offers.ts';
 import type { Db } from '#db/database.ts';
-import { offerUri } from '#server/lib/links.ts';
+import { link, offerUri } from '#server/lib/links.ts';
 import type { Principal } from '#server/lib/principal.ts';
 import * as repo from './repository.ts';
 
@@ -67,7 +67,7 @@ export function toOffer(row: repo.OfferRow, locale?: string | null): Offer {
     limit: row.purchase_limit,
     limitUnitOfMeasure: row.purchase_limit === null ? 'None' : 'Licenses',
     listPrice: { amount: Number(row.list_price), currency: row.currency },
-    links: { self: { uri, method: 'GET', headers: [] } },
+    links: { self: link(uri) },
     attributes: { objectType: 'Offer' },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Subscription } from '#contracts/orders.ts';
 import { decreaseWindow, type Purchase } from '#domain/subscription/license-window.ts';
-import { offerUri } from '#server/lib/links.ts';
+import { link, offerUri } from '#server/lib/links.ts';
 
 /**
  * A subscription's row with its offer's name, billing, bounds, trial and add-ons, and its customer's
@@ -77,8 +77,8 @@ export function toSubscription(row: SubscriptionShapeRow, purchases: readonly Pu
     },
     quantityBounds: { minimum: row.min_quantity, maximum: row.max_quantity },
     links: {
-      self: { uri: `/v1/customers/${row.customer_id}/subscriptions/${row.id}`, method: 'GET', headers: [] },
-      offer: { uri: offerUri(row.offer_id, row.customer_country), method: 'GET', headers: [] },
+      self: link(`/v1/customers/${row.customer_id}/subscriptions/${row.id}`),
+      offer: link(offerUri(row.offer_id, row.customer_country)),
     },
     attributes: { etag: `W/"${row.version}"`, objectType: 'Subscription' },
   };
